@@ -1,0 +1,12 @@
+import { getSources } from "@/lib/backends/sources";
+import { handleRoute, jsonResponse, parseSearchParams } from "@/lib/http/handle-route";
+import { exemplarsParams } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return handleRoute(async () => {
+    const { query, start, end } = parseSearchParams(request, exemplarsParams);
+    return jsonResponse(await getSources().metrics.exemplars(query, start, end));
+  });
+}

@@ -1,0 +1,12 @@
+import { getSources } from "@/lib/backends/sources";
+import { handleRoute, jsonResponse } from "@/lib/http/handle-route";
+
+export const dynamic = "force-dynamic";
+
+export function GET(): Promise<Response> {
+  return handleRoute(async () => {
+    const families = await getSources().metrics.histogramFamilies();
+    // Metric names change rarely; a short cache spares Prometheus on every page load.
+    return jsonResponse({ families }, "private, max-age=30");
+  });
+}

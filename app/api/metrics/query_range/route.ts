@@ -1,0 +1,18 @@
+import { getSources } from "@/lib/backends/sources";
+import { handleRoute, jsonResponse, parseSearchParams } from "@/lib/http/handle-route";
+import { queryRangeParams } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return handleRoute(async () => {
+    const { query, start, end, step } = parseSearchParams(request, queryRangeParams);
+    const data = await getSources().metrics.queryRange({
+      query,
+      startSec: start,
+      endSec: end,
+      stepSec: step,
+    });
+    return jsonResponse(data);
+  });
+}

@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+
+/** A message where a panel would otherwise be empty: what happened, and what to try. */
+export function Problem({
+  title,
+  children,
+  tone = "info",
+  action,
+}: {
+  title: string;
+  children?: ReactNode;
+  tone?: "info" | "error";
+  action?: ReactNode;
+}) {
+  const colors =
+    tone === "error"
+      ? "border-red-300 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100"
+      : "border-zinc-300 bg-zinc-50 text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200";
+  return (
+    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border p-4 text-sm ${colors}`}>
+      <p className="font-semibold">{title}</p>
+      {children ? <div className="mt-1 space-y-1 break-words">{children}</div> : null}
+      {action ? <div className="mt-3">{action}</div> : null}
+    </div>
+  );
+}

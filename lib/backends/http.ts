@@ -1,0 +1,147 @@
+import { AppError } from "../errors";
+
+/**
+ * The one way server code calls a backend: a fixed base URL from config, an API path the
+ * caller picks from a closed set, parameters as a query string, a timeout, and a size cap.
+ * Errors name the backend by its URL (which never holds credentials: config rejects that) and
+ * never echo request headers.
+ */
+
+export type BackendFetch = (url: URL, init?: RequestInit) => Promise<Response>;
+
+export interface BackendTarget {
+  /** "Prometheus", "Jaeger", ... for messages. */
+  displayName: string;
+  /** `demo:` URLs are answered in-process by the demo world. */
+  baseUrl: URL;
+  headers: Record<string, string>;
+  fetch: BackendFetch;
+  timeoutMs: number;
+  maxResponseBytes: number;
+}
+
+export interface BackendResponse {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export function isDemo(target: BackendTarget): boolean {
+  return target.baseUrl.protocol === "demo:";
+}
+
+export function backendLabel(target: BackendTarget): string {
+  return isDemo(target)
+    ? `${target.displayName} (demo world)`
+    : `${target.displayName} at ${target.baseUrl.href}`;
+}
+
+/** Joins a fixed API path onto the base URL, keeping the base's path prefix (Mimir, Thanos). */
+export function backendUrl(baseUrl: URL, apiPath: string, params?: URLSearchParams): URL {
+  const url = new URL(baseUrl.href);
+  url.pathname = `${baseUrl.pathname.replace(/\/+$/, "")}${apiPath}`;
+  if (params) url.search = params.toString();
+  return url;
+}
+
+export async function callBackend(
+  target: BackendTarget,
+  apiPath: string,
+  params?: URLSearchParams,
+): Promise<BackendResponse> {
+  const url = backendUrl(target.baseUrl, apiPath, params);
+  const timeout = AbortSignal.timeout(target.timeoutMs);
+  const seconds = target.timeoutMs / 1000;
+  let response: Response;
+  try {
+    response = await target.fetch(url, {
+      headers: { Accept: "application/json", ...target.headers },
+      signal: timeout,
+      cache: "no-store",
+      redirect: "error",
+    });
+  } catch (error) {
+    if (timeout.aborted) {
+      throw new AppError(
+        "backend_timeout",
+        `${backendLabel(target)} did not answer within ${seconds} s; check its load, or raise BACKEND_TIMEOUT_MS`,
+      );
+    }
+    throw new AppError(
+      "backend_unreachable",
+      `${backendLabel(target)} is unreachable (${describeNetworkError(error)}); check that it runs and that the URL is right`,
+      { cause: error },
+    );
+  }
+  try {
+    const body = await readCapped(response, target.maxResponseBytes);
+    return { status: response.status, contentType: response.headers.get("content-type") ?? "", body };
+  } catch (error) {
+    if (error instanceof AppError) {
+      throw new AppError(error.code, `${backendLabel(target)}: ${error.message}`);
+    }
+    if (timeout.aborted) {
+      throw new AppError(
+        "backend_timeout",
+        `${backendLabel(target)} did not finish its answer within ${seconds} s`,
+      );
+    }
+    throw new AppError(
+      "backend_unreachable",
+      `${backendLabel(target)} broke off its answer (${describeNetworkError(error)})`,
+    );
+  }
+}
+
+/** Reads a body as text, refusing it as soon as it passes the cap rather than buffering it all. */
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get("content-length"));
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge(maxBytes);
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+function tooLarge(maxBytes: number): AppError {
+  const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+  return new AppError(
+    "response_too_large",
+    `the answer is larger than ${mb} MB (MAX_BACKEND_RESPONSE_BYTES); narrow the query or raise the limit`,
+  );
+}
+
+function describeNetworkError(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = typeof cause === "object" && cause && "code" in cause ? String(cause.code) : "";
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return code || message;
+}
+
+/** Parses a JSON body, or names the backend that sent something else. */
+export function parseJsonBody(target: BackendTarget, response: BackendResponse): unknown {
+  try {
+    return JSON.parse(response.body);
+  } catch {
+    const preview = response.body.slice(0, 120).replace(/\s+/g, " ");
+    throw new AppError(
+      "backend_malformed",
+      `${backendLabel(target)} answered ${response.status} with something that is not JSON: "${preview}"`,
+    );
+  }
+}

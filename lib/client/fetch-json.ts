@@ -1,0 +1,24 @@
+import { AppError, isErrorCode } from "../errors";
+
+/** Fetches one of the app's own routes; an error body comes back as the AppError it was. */
+export async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { signal, headers: { Accept: "application/json" } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new AppError(
+      "backend_unreachable",
+      "The Exemplar Explorer server did not answer; check your connection",
+    );
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    if (error && isErrorCode(error.code) && typeof error.message === "string") {
+      throw new AppError(error.code, error.message);
+    }
+    throw new AppError("internal", `The server answered ${response.status} ${response.statusText}`);
+  }
+  return body as T;
+}

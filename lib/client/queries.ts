@@ -1,0 +1,60 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { ExemplarsResponse } from "../model/exemplar";
+import type { Trace } from "../model/trace";
+import type { MatrixData } from "../metrics/prometheus-wire";
+import type { HistogramFamily, MetricsCapabilities } from "../metrics/prometheus-source";
+import type { TraceSourceHealth } from "../traces/jaeger-source";
+import { fetchJson } from "./fetch-json";
+
+/** Query keys and fetchers of every resource the client reads, in one place. */
+
+export interface Health {
+  mode: "demo" | "live";
+  metrics: MetricsCapabilities & { demo: boolean };
+  traces: TraceSourceHealth & { demo: boolean; backend: string };
+  suggestedQuery?: string;
+}
+
+const params = (values: Record<string, string | number>) =>
+  new URLSearchParams(Object.entries(values).map(([k, v]) => [k, String(v)])).toString();
+
+export const healthQuery = () =>
+  queryOptions({
+    queryKey: ["health"],
+    queryFn: ({ signal }) => fetchJson<Health>("/api/health", signal),
+    staleTime: 60_000,
+  });
+
+export const histogramsQuery = () =>
+  queryOptions({
+    queryKey: ["histograms"],
+    queryFn: ({ signal }) => fetchJson<{ families: HistogramFamily[] }>("/api/metrics/histograms", signal),
+    staleTime: 5 * 60_000,
+  });
+
+export const rangeQuery = (query: string, startSec: number, endSec: number, stepSec: number) =>
+  queryOptions({
+    queryKey: ["query_range", query, startSec, endSec, stepSec],
+    queryFn: ({ signal }) =>
+      fetchJson<MatrixData>(
+        `/api/metrics/query_range?${params({ query, start: startSec, end: endSec, step: stepSec })}`,
+        signal,
+      ),
+  });
+
+export const exemplarsQuery = (query: string, startSec: number, endSec: number) =>
+  queryOptions({
+    queryKey: ["exemplars", query, startSec, endSec],
+    queryFn: ({ signal }) =>
+      fetchJson<ExemplarsResponse>(
+        `/api/exemplars?${params({ query, start: startSec, end: endSec })}`,
+        signal,
+      ),
+  });
+
+export const traceQuery = (traceId: string) =>
+  queryOptions({
+    queryKey: ["trace", traceId],
+    queryFn: ({ signal }) => fetchJson<Trace>(`/api/traces/${encodeURIComponent(traceId)}`, signal),
+    staleTime: 5 * 60_000,
+  });

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config";
+
+describe("parseConfig", () => {
+  it("means demo mode on both sides when no backend URL is set", () => {
+    const config = parseConfig({});
+    expect(config.prometheus).toBeUndefined();
+    expect(config.traces).toBeUndefined();
+    expect(config.exemplarTraceIdLabels).toEqual(["trace_id", "traceID", "traceId"]);
+    expect(config.backendTimeoutMs).toBe(15_000);
+  });
+
+  it("reads backends, headers and label names", () => {
+    const config = parseConfig({
+      PROMETHEUS_URL: "https://mimir.example.com/prometheus/",
+      PROMETHEUS_HEADERS: "Authorization=Bearer a=b, X-Scope-OrgID=team-a",
+      TEMPO_URL: "http://tempo:3200",
+      EXEMPLAR_TRACE_ID_LABELS: "traceID",
+    });
+    expect(config.prometheus?.baseUrl.href).toBe("https://mimir.example.com/prometheus");
+    expect(config.prometheus?.headers).toEqual({
+      Authorization: "Bearer a=b",
+      "X-Scope-OrgID": "team-a",
+    });
+    expect(config.traces?.kind).toBe("tempo");
+    expect(config.exemplarTraceIdLabels).toEqual(["traceID"]);
+  });
+
+  it.each([
+    [{ PROMETHEUS_URL: "not a url" }, /^Invalid configuration: PROMETHEUS_URL must be an http/],
+    [{ JAEGER_URL: "ftp://x" }, /JAEGER_URL must use http or https/],
+    [{ PROMETHEUS_URL: "http://user:pw@prom:9090" }, /PROMETHEUS_URL must not carry credentials/],
+    [{ TRACE_HEADERS: "Authorization" }, /TRACE_HEADERS expects Name=value pairs/],
+    [{ BACKEND_TIMEOUT_MS: "soon" }, /BACKEND_TIMEOUT_MS/],
+    [{ DEMO_NOW: "yesterday" }, /DEMO_NOW must be an RFC 3339 time/],
+    [{ JAEGER_URL: "http://j:16686", TEMPO_URL: "http://t:3200" }, /choose one trace source/],
+    [{ EXEMPLAR_TRACE_ID_LABELS: "trace-id" }, /EXEMPLAR_TRACE_ID_LABELS/],
+  ])("rejects %j with one line naming the variable", (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it("never echoes a header value, which may be a secret", () => {
+    expect(() => parseConfig({ PROMETHEUS_HEADERS: "Bad Name=s3cret-token" })).toThrow(/^(?!.*s3cret).*$/);
+  });
+});

@@ -1,0 +1,170 @@
+import { z } from "zod";
+
+/**
+ * Server configuration, read from the environment once (DESIGN.md, "Environment").
+ * Every value is validated here so that a bad setting stops start-up with one line that
+ * names the variable, instead of failing later inside a request.
+ */
+
+export interface BackendConfig {
+  baseUrl: URL;
+  /** Extra request headers (credentials, tenant IDs). Never sent to the browser. */
+  headers: Record<string, string>;
+}
+
+export type TraceBackendConfig = BackendConfig & { kind: "jaeger" | "tempo" };
+
+export interface AppConfig {
+  /** Absent means the demo world serves metrics. */
+  prometheus?: BackendConfig;
+  /** Absent means the demo world serves traces. */
+  traces?: TraceBackendConfig;
+  exemplarTraceIdLabels: string[];
+  traceUiUrl?: URL;
+  backendTimeoutMs: number;
+  maxBackendResponseBytes: number;
+  demo: { seed: number; nowMs?: number };
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+const httpUrl = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: "custom", message: `must be an http(s) URL, got "${value}"` });
+      return z.NEVER;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      ctx.addIssue({ code: "custom", message: `must use http or https, got "${url.protocol}"` });
+      return z.NEVER;
+    }
+    if (url.username || url.password) {
+      ctx.addIssue({
+        code: "custom",
+        message: "must not carry credentials; put them in the matching *_HEADERS variable",
+      });
+      return z.NEVER;
+    }
+    // A trailing slash would double up when API paths are appended.
+    url.pathname = url.pathname.replace(/\/+$/, "");
+    url.search = "";
+    url.hash = "";
+    return url;
+  });
+
+/** `Authorization=Bearer x,X-Scope-OrgID=team-a` → header map. Values may contain `=`. */
+const headerList = z
+  .string()
+  .default("")
+  .transform((value, ctx) => {
+    const headers: Record<string, string> = {};
+    for (const part of value.split(",")) {
+      if (part.trim() === "") continue;
+      const eq = part.indexOf("=");
+      const name = eq > 0 ? part.slice(0, eq).trim() : "";
+      const headerValue = eq > 0 ? part.slice(eq + 1).trim() : "";
+      if (!HEADER_NAME.test(name) || /[\r\n]/.test(headerValue)) {
+        // The value may be a secret: name only the header.
+        ctx.addIssue({
+          code: "custom",
+          message: `expects Name=value pairs separated by commas; "${name || part.slice(0, 20)}" is not one`,
+        });
+        return z.NEVER;
+      }
+      headers[name] = headerValue;
+    }
+    return headers;
+  });
+
+const labelList = z
+  .string()
+  .default("trace_id,traceID,traceId")
+  .transform((value, ctx) => {
+    const names = value
+      .split(",")
+      .map((name) => name.trim())
+      .filter(Boolean);
+    if (names.length === 0 || names.some((name) => !/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name))) {
+      ctx.addIssue({ code: "custom", message: `must be label names separated by commas` });
+      return z.NEVER;
+    }
+    return names;
+  });
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number().int("must be a whole number").positive("must be positive").default(fallback);
+
+const envSchema = z.object({
+  PROMETHEUS_URL: httpUrl.optional(),
+  PROMETHEUS_HEADERS: headerList,
+  JAEGER_URL: httpUrl.optional(),
+  TEMPO_URL: httpUrl.optional(),
+  TRACE_HEADERS: headerList,
+  EXEMPLAR_TRACE_ID_LABELS: labelList,
+  TRACE_UI_URL: httpUrl.optional(),
+  BACKEND_TIMEOUT_MS: positiveInt(15_000),
+  MAX_BACKEND_RESPONSE_BYTES: positiveInt(64 * 1024 * 1024),
+  DEMO_SEED: z.coerce.number().int("must be a whole number").nonnegative().default(1),
+  DEMO_NOW: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === "") return undefined;
+      const ms = Date.parse(value);
+      if (Number.isNaN(ms)) {
+        ctx.addIssue({ code: "custom", message: `must be an RFC 3339 time, got "${value}"` });
+        return z.NEVER;
+      }
+      return ms;
+    }),
+});
+
+/** Pure: builds the config from an environment map, or throws one ConfigError line. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  // Empty strings mean "unset", as in most deployment dashboards.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const variable = String(issue?.path[0] ?? "environment");
+    throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? "is invalid"}`);
+  }
+  const e = result.data;
+  if (e.JAEGER_URL && e.TEMPO_URL) {
+    throw new ConfigError(
+      "Invalid configuration: JAEGER_URL and TEMPO_URL are both set; choose one trace source",
+    );
+  }
+  const traceUrl = e.JAEGER_URL ?? e.TEMPO_URL;
+  return {
+    prometheus: e.PROMETHEUS_URL ? { baseUrl: e.PROMETHEUS_URL, headers: e.PROMETHEUS_HEADERS } : undefined,
+    traces: traceUrl
+      ? { kind: e.JAEGER_URL ? "jaeger" : "tempo", baseUrl: traceUrl, headers: e.TRACE_HEADERS }
+      : undefined,
+    exemplarTraceIdLabels: e.EXEMPLAR_TRACE_ID_LABELS,
+    traceUiUrl: e.TRACE_UI_URL,
+    backendTimeoutMs: e.BACKEND_TIMEOUT_MS,
+    maxBackendResponseBytes: e.MAX_BACKEND_RESPONSE_BYTES,
+    demo: { seed: e.DEMO_SEED, nowMs: e.DEMO_NOW },
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The process's config, parsed on first use (and at start-up by instrumentation.ts). */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,199 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../errors";
+import type { BackendTarget } from "../backends/http";
+import { PrometheusSource } from "../metrics/prometheus-source";
+import { JaegerV1Source } from "../traces/jaeger-source";
+import { createDemoJaeger } from "./jaeger-api";
+import { createDemoPrometheus } from "./prometheus-api";
+import { DEMO_METRIC, regressionEpisode } from "./world";
+
+/**
+ * The demo world through the same clients live mode uses: its answers must parse, and its
+ * story must hold together (every exemplar agrees with its trace).
+ */
+
+const NOW = Date.parse("2026-11-24T12:00:00Z");
+const clock = { seed: 7, anchorMs: NOW };
+
+function target(name: string, fetch: BackendTarget["fetch"]): BackendTarget {
+  return {
+    displayName: name,
+    baseUrl: new URL(`demo://${name}`),
+    headers: {},
+    fetch,
+    timeoutMs: 5000,
+    maxResponseBytes: 64e6,
+  };
+}
+
+function demoSources(seed = clock.seed) {
+  const c = { seed, anchorMs: NOW };
+  return {
+    metrics: new PrometheusSource(
+      target(
+        "prometheus",
+        createDemoPrometheus(c, () => NOW),
+      ),
+      ["trace_id"],
+    ),
+    traces: new JaegerV1Source(
+      target(
+        "jaeger",
+        createDemoJaeger(c, () => NOW),
+      ),
+    ),
+  };
+}
+
+const ORDERS = `${DEMO_METRIC}_bucket{job="api-gateway",method="GET",route="/api/v1/orders"}`;
+const p99 = (selector: string) => `histogram_quantile(0.99, sum by (le) (rate(${selector}[1m])))`;
+
+describe("demo world", () => {
+  const { metrics, traces } = demoSources();
+
+  it("agrees with its traces: each exemplar's span exists and lasts exactly the exemplar's value", async () => {
+    const { series } = await metrics.exemplars(`${DEMO_METRIC}_bucket`, NOW / 1000 - 900, NOW / 1000);
+    const exemplars = series.flatMap((s) => s.exemplars.map((e) => ({ ...e, series: s.labels })));
+    expect(exemplars.length).toBeGreaterThan(500);
+    let sampledOut = 0;
+    for (const e of exemplars.filter((_, i) => i % 5 === 0)) {
+      const trace = await traces.getTrace(e.traceId).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === "trace_not_found") return undefined;
+        throw error;
+      });
+      if (!trace) {
+        sampledOut++;
+        continue;
+      }
+      const span = trace.spans.find((s) => s.spanId === e.spanId);
+      expect(span, `span ${e.spanId} in trace ${e.traceId}`).toBeDefined();
+      expect(span!.durationUs).toBe(Math.round(e.value * 1e6));
+      expect(span!.kind).toBe("server");
+      expect(span!.serviceName).toBe(e.series.job);
+      expect(span!.attributes["http.route"]).toBe(e.series.route);
+      expect(trace.warnings).toEqual([]);
+      // The exemplar is placed in its bucket.
+      const le = e.series.le === "+Inf" ? Infinity : Number(e.series.le);
+      expect(e.value).toBeLessThanOrEqual(le);
+    }
+    const checked = Math.ceil(exemplars.length / 5);
+    expect(sampledOut / checked).toBeGreaterThan(0.01);
+    expect(sampledOut / checked).toBeLessThan(0.12);
+  });
+
+  it("tells the regression: p99 of GET /api/v1/orders sits in the 0.5–1 s bucket during the episode only", async () => {
+    const episode = regressionEpisode(clock);
+    const data = await metrics.queryRange({
+      query: p99(ORDERS),
+      startSec: NOW / 1000 - 3600,
+      endSec: NOW / 1000,
+      stepSec: 60,
+    });
+    const values = data.result[0]!.values.map(([t, v]) => ({ ms: t * 1000, v: Number(v) }));
+    const during = values.filter((x) => x.ms > episode.startMs + 180_000 && x.ms < episode.endMs - 60_000);
+    const before = values.filter((x) => x.ms < episode.startMs - 60_000);
+    expect(during.length).toBeGreaterThan(10);
+    expect(during.every((x) => x.v > 0.5 && x.v <= 1)).toBe(true);
+    expect(before.every((x) => x.v < 0.5)).toBe(true);
+  });
+
+  it("puts the slow database span and the N+1 pattern in the regression's slowest trace", async () => {
+    const episode = regressionEpisode(clock);
+    const { series } = await metrics.exemplars(ORDERS, episode.startMs / 1000, episode.endMs / 1000);
+    const slowest = series.flatMap((s) => s.exemplars).sort((a, b) => b.value - a.value);
+    let trace;
+    for (const e of slowest) {
+      trace = await traces.getTrace(e.traceId).catch(() => undefined);
+      if (trace) break;
+    }
+    expect(trace).toBeDefined();
+    const itemQueries = trace!.spans.filter(
+      (s) => s.attributes["db.query.text"] === "SELECT * FROM order_items WHERE order_id = $1",
+    );
+    expect(itemQueries.length).toBeGreaterThan(20);
+    expect(new Set(trace!.services)).toEqual(new Set(["frontend", "api-gateway", "orders"]));
+  });
+
+  it("has errors and retries in the story", async () => {
+    const errors = await metrics.exemplars(
+      `${DEMO_METRIC}_bucket{status_code="500"}`,
+      NOW / 1000 - 3600,
+      NOW / 1000,
+    );
+    const errorTraces = await Promise.all(
+      errors.series
+        .flatMap((s) => s.exemplars)
+        .slice(0, 10)
+        .map((e) => traces.getTrace(e.traceId).catch(() => undefined)),
+    );
+    expect(
+      errorTraces.some((t) =>
+        t?.spans.some((s) => s.status === "error" && s.events.some((ev) => ev.name === "exception")),
+      ),
+    ).toBe(true);
+  });
+
+  it("is deterministic for a seed and clock, and differs across seeds", async () => {
+    const range = { query: p99(ORDERS), startSec: NOW / 1000 - 600, endSec: NOW / 1000, stepSec: 30 };
+    expect(await demoSources().metrics.queryRange(range)).toEqual(await metrics.queryRange(range));
+    const a = await metrics.exemplars(ORDERS, NOW / 1000 - 600, NOW / 1000);
+    const b = await demoSources(8).metrics.exemplars(ORDERS, NOW / 1000 - 600, NOW / 1000);
+    expect(a).toEqual(await demoSources().metrics.exemplars(ORDERS, NOW / 1000 - 600, NOW / 1000));
+    expect(a.series[0]!.exemplars[0]!.traceId).not.toBe(b.series[0]!.exemplars[0]!.traceId);
+  });
+
+  it("answers unknown, foreign and future trace IDs with trace_not_found", async () => {
+    for (const id of ["0123456789abcdef0123456789abcdef", "abc"]) {
+      await expect(traces.getTrace(id.padStart(32, "0"))).rejects.toMatchObject({ code: "trace_not_found" });
+    }
+    const later = demoSources();
+    const { series } = await later.metrics.exemplars(ORDERS, NOW / 1000 - 60, NOW / 1000);
+    const traceId = series[0]!.exemplars[0]!.traceId;
+    const past = new JaegerV1Source(
+      target(
+        "jaeger",
+        createDemoJaeger(clock, () => NOW - 3600_000),
+      ),
+    );
+    await expect(past.getTrace(traceId)).rejects.toMatchObject({ code: "trace_not_found" });
+  });
+
+  it("keeps exemplars only for the last 24 hours, like Prometheus's bounded exemplar storage", async () => {
+    const old = await metrics.exemplars(ORDERS, NOW / 1000 - 3 * 86400, NOW / 1000 - 2 * 86400);
+    expect(old.series).toEqual([]);
+    const latency = await metrics.queryRange({
+      query: p99(ORDERS),
+      startSec: NOW / 1000 - 3 * 86400,
+      endSec: NOW / 1000 - 2 * 86400,
+      stepSec: 3600,
+    });
+    expect(latency.result[0]!.values.length).toBe(25);
+  });
+
+  it("explains PromQL it does not evaluate, and reports parse errors with a position", async () => {
+    const range = { startSec: NOW / 1000 - 600, endSec: NOW / 1000, stepSec: 60 };
+    await expect(metrics.queryRange({ ...range, query: "max(up)" })).rejects.toMatchObject({
+      code: "invalid_query",
+      message: /demo mode evaluates histogram_quantile/,
+    });
+    await expect(metrics.queryRange({ ...range, query: "sum by (le (rate(x[5m])" })).rejects.toMatchObject({
+      code: "invalid_query",
+      message: /1:\d+: parse error/,
+    });
+    expect(await metrics.exemplars("1", range.startSec, range.endSec)).toEqual({
+      series: [],
+      withoutTraceId: 0,
+    });
+  });
+
+  it("serves its histogram family with label names", async () => {
+    expect(await metrics.histogramFamilies()).toEqual([
+      {
+        name: DEMO_METRIC,
+        help: expect.any(String),
+        labelNames: ["instance", "job", "method", "route", "status_code"],
+      },
+    ]);
+    expect(await metrics.capabilities()).toMatchObject({ reachable: true, exemplarStorage: true });
+  });
+});

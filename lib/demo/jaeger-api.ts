@@ -1,0 +1,47 @@
+import { normalizeTraceId } from "../model/ids";
+import type { BackendFetch } from "../backends/http";
+import { decodeDemoTraceId, isSampledOut } from "./request-ids";
+import { generateDemoTrace } from "./trace-generator";
+import { requestEndMs } from "./traffic";
+import { DEMO_ROUTES, SAMPLED_OUT_RATIO, type WorldClock } from "./world";
+
+/**
+ * The demo world behind Jaeger's query API (`GET /api/traces/{id}`, v1 JSON), including its
+ * quirk of answering errors as JSON labeled text/plain (../shared/fixtures/jaeger).
+ */
+
+export function createDemoJaeger(clock: WorldClock, now: () => number = Date.now): BackendFetch {
+  return async (url) => {
+    const traceMatch = /\/api\/traces\/([^/]+)$/.exec(url.pathname);
+    if (traceMatch) {
+      const traceId = normalizeTraceId(decodeURIComponent(traceMatch[1]!));
+      if (!traceId) return jaegerError(400, `malformed trace ID`);
+      const request = decodeDemoTraceId(traceId, clock.seed);
+      if (!request || requestEndMs(request) > now() || isSampledOut(traceId, SAMPLED_OUT_RATIO)) {
+        return jaegerError(404, "trace not found");
+      }
+      return Response.json({
+        data: [generateDemoTrace(traceId, request)],
+        total: 0,
+        limit: 0,
+        offset: 0,
+        errors: null,
+      });
+    }
+    if (url.pathname.endsWith("/api/services")) {
+      const services = ["frontend", ...new Set(DEMO_ROUTES.map((r) => r.service))];
+      return Response.json({ data: services, total: services.length, limit: 0, offset: 0, errors: null });
+    }
+    return jaegerError(404, "404 page not found");
+  };
+}
+
+function jaegerError(code: number, msg: string): Response {
+  return new Response(
+    JSON.stringify({ data: null, total: 0, limit: 0, offset: 0, errors: [{ code, msg }] }),
+    {
+      status: code,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    },
+  );
+}

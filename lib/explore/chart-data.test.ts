@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { normalizeExemplars } from "../metrics/prometheus-source";
+import { exemplarsData, matrixData } from "../metrics/prometheus-wire";
+import { exemplarPoints, formatSeconds, mergeLines } from "./chart-data";
+
+const fixture = (name: string) =>
+  JSON.parse(
+    readFileSync(new URL(`../../../shared/fixtures/prometheus-2.42/${name}`, import.meta.url), "utf8"),
+  );
+
+describe("mergeLines", () => {
+  it("makes one row per timestamp and one line per series (recorded p99 by route)", () => {
+    const data = matrixData.parse(fixture("query_range_p99.json").data);
+    const { rows, lines } = mergeLines([{ label: "p99", data }]);
+    expect(lines.length).toBe(data.result.length);
+    expect(lines[0]!.key).toMatch(/^p99 \{route="/);
+    expect(rows.length).toBe(data.result[0]!.values.length);
+    expect(rows[0]![lines[0]!.key]).toBeCloseTo(0.8640562986074469);
+    expect(rows.every((r, i) => i === 0 || r.timeMs > rows[i - 1]!.timeMs)).toBe(true);
+  });
+
+  it("skips NaN samples instead of drawing them as zero", () => {
+    const { rows } = mergeLines([
+      {
+        label: "p50",
+        data: {
+          resultType: "matrix",
+          result: [
+            {
+              metric: {},
+              values: [
+                [1, "NaN"],
+                [2, "0.5"],
+              ],
+            },
+          ],
+        },
+      },
+    ]);
+    expect(rows).toEqual([{ timeMs: 2000, p50: 0.5 }]);
+  });
+});
+
+describe("exemplarPoints", () => {
+  it("flattens recorded exemplars, slowest first", () => {
+    const data = exemplarsData.parse(fixture("query_exemplars_bucket.json").data);
+    const points = exemplarPoints(normalizeExemplars(data, ["trace_id", "traceID"]));
+    expect(points.length).toBeGreaterThan(10);
+    expect(points.every((p, i) => i === 0 || p.value <= points[i - 1]!.value)).toBe(true);
+    expect(points[0]!.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(points[0]!.seriesLabels.le).toBeDefined();
+  });
+});
+
+describe("formatSeconds", () => {
+  it("picks a readable unit", () => {
+    expect(formatSeconds(0.00085)).toBe("850 µs");
+    expect(formatSeconds(0.0123)).toBe("12.3 ms");
+    expect(formatSeconds(1.2449)).toBe("1.24 s");
+  });
+});

@@ -1,0 +1,85 @@
+import type { ExemplarsResponse, Labels } from "../model/exemplar";
+import type { MatrixData } from "../metrics/prometheus-wire";
+
+/** Prometheus answers → rows and points the chart draws. Pure, so the math is tested apart. */
+
+export interface LineRow {
+  timeMs: number;
+  /** Line label → value; missing where the series has no sample. */
+  [line: string]: number;
+}
+
+export interface ChartLine {
+  key: string;
+  label: string;
+}
+
+/**
+ * Merges the range results of several queries into one row per timestamp. Each result series
+ * becomes a line; its key is the query's label, plus the series labels when a query has many.
+ */
+export function mergeLines(results: { label: string; data: MatrixData }[]): {
+  rows: LineRow[];
+  lines: ChartLine[];
+} {
+  const byTime = new Map<number, LineRow>();
+  const lines: ChartLine[] = [];
+  for (const { label, data } of results) {
+    for (const series of data.result) {
+      const seriesName = formatLabels(series.metric);
+      const key = data.result.length > 1 ? `${label} ${seriesName}`.trim() : label || seriesName || "value";
+      lines.push({ key, label: key });
+      for (const [timeSec, raw] of series.values) {
+        const value = Number(raw);
+        if (!Number.isFinite(value)) continue;
+        const timeMs = Math.round(timeSec * 1000);
+        const row = byTime.get(timeMs) ?? { timeMs };
+        row[key] = value;
+        byTime.set(timeMs, row);
+      }
+    }
+  }
+  return { rows: [...byTime.values()].sort((a, b) => a.timeMs - b.timeMs), lines };
+}
+
+export interface ExemplarPoint {
+  timeMs: number;
+  value: number;
+  traceId: string;
+  spanId?: string;
+  seriesLabels: Labels;
+}
+
+/** All exemplars of all series, slowest first (the order a person looks at them). */
+export function exemplarPoints(response: ExemplarsResponse): ExemplarPoint[] {
+  const points: ExemplarPoint[] = [];
+  for (const series of response.series) {
+    for (const e of series.exemplars) {
+      points.push({
+        timeMs: e.timestampSec * 1000,
+        value: e.value,
+        traceId: e.traceId,
+        spanId: e.spanId,
+        seriesLabels: series.labels,
+      });
+    }
+  }
+  return points.sort((a, b) => b.value - a.value || a.timeMs - b.timeMs);
+}
+
+export function formatLabels(labels: Labels): string {
+  const entries = Object.entries(labels).filter(([name]) => name !== "__name__");
+  return entries.length ? `{${entries.map(([k, v]) => `${k}="${v}"`).join(", ")}}` : "";
+}
+
+/** Latency for people: 850 µs, 12.3 ms, 1.24 s. */
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds)) return String(seconds);
+  if (seconds < 0.001) return `${Math.round(seconds * 1e6)} µs`;
+  if (seconds < 1) return `${trim(seconds * 1000)} ms`;
+  return `${trim(seconds)} s`;
+}
+
+function trim(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}

@@ -1,0 +1,33 @@
+/** Axis labels: clock time for short ranges, day and time for long ones (viewer's time zone). */
+export function formatClock(ms: number, rangeMs: number): string {
+  const date = new Date(ms);
+  if (rangeMs > 2 * 86_400_000) {
+    return date.toLocaleString(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit" });
+  }
+  return date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+}
+
+const TICK_STEPS_MS = [
+  60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000,
+  43_200_000, 86_400_000,
+];
+
+/**
+ * Round-valued time ticks across a range (every 5 min, every hour, ...), at most `maxTicks`.
+ * Aligned to the viewer's time zone so that "every hour" lands on the hour they see.
+ */
+export function timeTicks(
+  startMs: number,
+  endMs: number,
+  maxTicks = 8,
+  offsetMinutes = new Date(startMs).getTimezoneOffset(),
+): number[] {
+  const span = endMs - startMs;
+  const step =
+    TICK_STEPS_MS.find((s) => span / s <= maxTicks) ?? Math.ceil(span / maxTicks / 86_400_000) * 86_400_000;
+  const offsetMs = -offsetMinutes * 60_000;
+  const first = Math.ceil((startMs + offsetMs) / step) * step - offsetMs;
+  const ticks: number[] = [];
+  for (let t = first; t <= endMs; t += step) ticks.push(t);
+  return ticks;
+}

@@ -1,0 +1,188 @@
+import { z } from "zod";
+import { AppError } from "../errors";
+import { normalizeSpanId, normalizeTraceId } from "../model/ids";
+import type { ExemplarSeries, ExemplarsResponse } from "../model/exemplar";
+import { type BackendTarget, backendLabel, callBackend, parseJsonBody } from "../backends/http";
+import {
+  buildInfoData,
+  errorEnvelope,
+  exemplarsData,
+  featuresData,
+  flagsData,
+  labelNamesData,
+  matrixData,
+  metadataData,
+  type MatrixData,
+  successEnvelope,
+} from "./prometheus-wire";
+
+/** One implementation of the Prometheus HTTP API for Prometheus, Thanos Query and Mimir. */
+
+export interface HistogramFamily {
+  name: string;
+  help: string;
+  labelNames: string[];
+}
+
+export interface MetricsCapabilities {
+  reachable: boolean;
+  version?: string;
+  /** undefined when it could not be told (an API without status endpoints). */
+  exemplarStorage?: boolean;
+  error?: string;
+}
+
+export interface RangeParams {
+  query: string;
+  startSec: number;
+  endSec: number;
+  stepSec: number;
+}
+
+export class PrometheusSource {
+  constructor(
+    readonly target: BackendTarget,
+    private readonly traceIdLabels: readonly string[],
+  ) {}
+
+  async queryRange(params: RangeParams): Promise<MatrixData> {
+    return this.get(
+      "/api/v1/query_range",
+      new URLSearchParams({
+        query: params.query,
+        start: String(params.startSec),
+        end: String(params.endSec),
+        step: String(params.stepSec),
+      }),
+      matrixData,
+    );
+  }
+
+  async exemplars(query: string, startSec: number, endSec: number): Promise<ExemplarsResponse> {
+    const params = new URLSearchParams({ query, start: String(startSec), end: String(endSec) });
+    const response = await callBackend(this.target, "/api/v1/query_exemplars", params);
+    // An expression without a metric selector: Prometheus answers 204 with no body.
+    if (response.status === 204 || response.body.trim() === "") return { series: [], withoutTraceId: 0 };
+    const data = this.unwrap(response.status, parseJsonBody(this.target, response), exemplarsData);
+    return normalizeExemplars(data, this.traceIdLabels);
+  }
+
+  async histogramFamilies(): Promise<HistogramFamily[]> {
+    const metadata = await this.get("/api/v1/metadata", new URLSearchParams(), metadataData);
+    const names = Object.entries(metadata)
+      .filter(([, entries]) => entries.some((e) => e.type === "histogram"))
+      .map(([name, entries]) => ({ name, help: entries[0]?.help ?? "" }));
+    const labelSets = await Promise.all(
+      names.map(({ name }) =>
+        this.get("/api/v1/labels", new URLSearchParams({ "match[]": `${name}_bucket` }), labelNamesData),
+      ),
+    );
+    return names
+      .map(({ name, help }, i) => ({
+        name,
+        help,
+        labelNames: labelSets[i]!.filter((l) => l !== "__name__" && l !== "le"),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async capabilities(): Promise<MetricsCapabilities> {
+    try {
+      const build = await this.get("/api/v1/status/buildinfo", new URLSearchParams(), buildInfoData);
+      return { reachable: true, version: build.version, exemplarStorage: await this.exemplarStorage() };
+    } catch (error) {
+      if (
+        error instanceof AppError &&
+        error.code !== "backend_unreachable" &&
+        error.code !== "backend_timeout"
+      ) {
+        // Reachable but without status endpoints (some Mimir and Thanos setups).
+        return { reachable: true, error: error.message };
+      }
+      return { reachable: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** `/api/v1/features` from 3.9, else the `enable-feature` flag. */
+  private async exemplarStorage(): Promise<boolean | undefined> {
+    const features = await callBackend(this.target, "/api/v1/features");
+    if (features.status === 200) {
+      const parsed = successEnvelope(featuresData).safeParse(parseJsonBody(this.target, features));
+      const flag = parsed.success ? parsed.data.data.tsdb?.exemplar_storage : undefined;
+      if (flag !== undefined) return flag;
+    }
+    try {
+      const flags = await this.get("/api/v1/status/flags", new URLSearchParams(), flagsData);
+      const enabled = (flags["enable-feature"] ?? "").split(",").map((f) => f.trim());
+      return enabled.includes("exemplar-storage");
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async get<T extends z.ZodType>(
+    path: string,
+    params: URLSearchParams,
+    schema: T,
+  ): Promise<z.infer<T>> {
+    const response = await callBackend(this.target, path, params);
+    return this.unwrap(response.status, parseJsonBody(this.target, response), schema);
+  }
+
+  private unwrap<T extends z.ZodType>(status: number, body: unknown, schema: T): z.infer<T> {
+    const failure = errorEnvelope.safeParse(body);
+    if (failure.success) {
+      // Prometheus's own words, e.g. "1:12: parse error: unexpected ..."
+      const code =
+        status === 400 || failure.data.errorType === "bad_data" ? "invalid_query" : "backend_error";
+      throw new AppError(code, `${backendLabel(this.target)} answered ${status}: ${failure.data.error}`);
+    }
+    if (status < 200 || status >= 300) {
+      throw new AppError("backend_error", `${backendLabel(this.target)} answered ${status}`);
+    }
+    const envelope = successEnvelope(z.unknown()).safeParse(body);
+    const parsed = schema.safeParse(envelope.success ? envelope.data.data : undefined);
+    if (!envelope.success || !parsed.success) {
+      const issue = (envelope.error ?? parsed.error)?.issues[0];
+      const where = envelope.success
+        ? `data.${issue?.path.join(".") ?? ""}`
+        : issue?.path.join(".") || "body";
+      throw new AppError(
+        "backend_malformed",
+        `${backendLabel(this.target)} answered in an unexpected shape (${where}: ${issue?.message})`,
+      );
+    }
+    return parsed.data;
+  }
+}
+
+/** Wire exemplars → app exemplars: trace ID from the first configured label present, IDs canonical. */
+export function normalizeExemplars(
+  data: z.infer<typeof exemplarsData>,
+  traceIdLabels: readonly string[],
+): ExemplarsResponse {
+  let withoutTraceId = 0;
+  const series: ExemplarSeries[] = [];
+  for (const entry of data) {
+    const exemplars: ExemplarSeries["exemplars"] = [];
+    for (const raw of entry.exemplars) {
+      const label = traceIdLabels.find((name) => raw.labels[name] !== undefined);
+      const traceId = label ? normalizeTraceId(raw.labels[label]!) : undefined;
+      const value = Number(raw.value);
+      if (!traceId || !Number.isFinite(value)) {
+        withoutTraceId++;
+        continue;
+      }
+      const rawSpanId = raw.labels.span_id ?? raw.labels.spanID ?? raw.labels.spanId;
+      exemplars.push({
+        traceId,
+        spanId: rawSpanId ? normalizeSpanId(rawSpanId) : undefined,
+        value,
+        timestampSec: raw.timestamp,
+        labels: raw.labels,
+      });
+    }
+    if (exemplars.length > 0) series.push({ labels: entry.seriesLabels, exemplars });
+  }
+  return { series, withoutTraceId };
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/**
+ * Prometheus HTTP API answers, parsed once at the edge (see ../shared/fixtures/prometheus-2.42).
+ * Thanos Query and Mimir answer in the same shapes.
+ */
+
+const labels = z.record(z.string(), z.string());
+
+export const errorEnvelope = z.object({
+  status: z.literal("error"),
+  errorType: z.string().optional(),
+  error: z.string(),
+});
+
+export function successEnvelope<T extends z.ZodType>(data: T) {
+  return z.object({
+    status: z.literal("success"),
+    data,
+    warnings: z.array(z.string()).optional(),
+  });
+}
+
+/** Sample values are strings ("NaN", "+Inf" included); times are float seconds. */
+const sample = z.tuple([z.number(), z.string()]);
+
+export const matrixData = z.object({
+  resultType: z.literal("matrix"),
+  result: z.array(z.object({ metric: labels, values: z.array(sample) })),
+});
+
+export const exemplarsData = z.array(
+  z.object({
+    seriesLabels: labels,
+    exemplars: z.array(z.object({ labels, value: z.string(), timestamp: z.number() })),
+  }),
+);
+
+export const metadataData = z.record(
+  z.string(),
+  z.array(z.object({ type: z.string(), help: z.string(), unit: z.string().optional() })),
+);
+
+export const seriesData = z.array(labels);
+export const labelNamesData = z.array(z.string());
+export const buildInfoData = z.object({ version: z.string() }).loose();
+export const flagsData = z.record(z.string(), z.string());
+/** Prometheus 3.9+: `/api/v1/features`, e.g. `{ tsdb: { exemplar_storage: true } }`. */
+export const featuresData = z.record(z.string(), z.record(z.string(), z.boolean()));
+
+export type MatrixData = z.infer<typeof matrixData>;
+export type ExemplarsData = z.infer<typeof exemplarsData>;

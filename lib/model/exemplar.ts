@@ -1,0 +1,25 @@
+/** Exemplars as the app uses them (DESIGN.md, `/api/exemplars`). */
+
+export type Labels = Record<string, string>;
+
+export interface Exemplar {
+  /** Lowercase hex, left-padded to 32 digits. */
+  traceId: string;
+  /** Lowercase hex, left-padded to 16 digits, when the exemplar carries one. */
+  spanId?: string;
+  /** The observed value, in the metric's unit (seconds for latency histograms). */
+  value: number;
+  timestampSec: number;
+  labels: Labels;
+}
+
+export interface ExemplarSeries {
+  labels: Labels;
+  exemplars: Exemplar[];
+}
+
+export interface ExemplarsResponse {
+  series: ExemplarSeries[];
+  /** Exemplars whose labels held no trace ID under any configured label name. */
+  withoutTraceId: number;
+}
