@@ -1,9 +1,11 @@
-import { type AppConfig, getConfig } from "../config/config";
+import { type AppConfig, type TraceBackendConfig, getConfig } from "../config/config";
 import { demoClock } from "../demo/demo-clock";
 import { createDemoJaeger } from "../demo/jaeger-api";
 import { createDemoPrometheus } from "../demo/prometheus-api";
 import { PrometheusSource } from "../metrics/prometheus-source";
-import { JaegerV1Source, type TraceSource } from "../traces/jaeger-source";
+import { JaegerV1Source, JaegerV3Source } from "../traces/jaeger-source";
+import { TempoSource } from "../traces/tempo-source";
+import type { TraceSource } from "../traces/trace-source";
 import type { BackendFetch } from "./http";
 
 /**
@@ -18,41 +20,45 @@ export interface Sources {
   tracesIsDemo: boolean;
 }
 
+interface Limits {
+  timeoutMs: number;
+  maxResponseBytes: number;
+}
+
 const networkFetch: BackendFetch = (url, init) => fetch(url, init);
 
 export function createSources(config: AppConfig, startedAtMs = Date.now()): Sources {
   const clock = demoClock(config.demo.seed, config.demo.nowMs, startedAtMs);
-  const limits = { timeoutMs: config.backendTimeoutMs, maxResponseBytes: config.maxBackendResponseBytes };
+  const limits: Limits = { timeoutMs: config.backendTimeoutMs, maxResponseBytes: config.maxBackendResponseBytes };
+  const metricsTarget = config.prometheus
+    ? { ...config.prometheus, fetch: networkFetch }
+    : { baseUrl: new URL("demo://prometheus"), headers: {}, fetch: createDemoPrometheus(clock) };
   const metrics = new PrometheusSource(
-    config.prometheus
-      ? { displayName: "Prometheus", ...config.prometheus, fetch: networkFetch, ...limits }
-      : {
-          displayName: "Prometheus",
-          baseUrl: new URL("demo://prometheus"),
-          headers: {},
-          fetch: createDemoPrometheus(clock),
-          ...limits,
-        },
+    { displayName: "Prometheus", ...metricsTarget, ...limits },
     config.exemplarTraceIdLabels,
   );
-  const traces = new JaegerV1Source(
-    config.traces
-      ? {
-          displayName: config.traces.kind === "tempo" ? "Tempo" : "Jaeger",
-          baseUrl: config.traces.baseUrl,
-          headers: config.traces.headers,
-          fetch: networkFetch,
-          ...limits,
-        }
-      : {
-          displayName: "Jaeger",
-          baseUrl: new URL("demo://jaeger"),
-          headers: {},
-          fetch: createDemoJaeger(clock),
-          ...limits,
-        },
-  );
+  const traces = config.traces
+    ? createTraceSource(config.traces, limits)
+    : new JaegerV1Source({
+        displayName: "Jaeger",
+        baseUrl: new URL("demo://jaeger"),
+        headers: {},
+        fetch: createDemoJaeger(clock),
+        ...limits,
+      });
   return { metrics, traces, metricsIsDemo: !config.prometheus, tracesIsDemo: !config.traces };
+}
+
+function createTraceSource(traces: TraceBackendConfig, limits: Limits): TraceSource {
+  const target = { baseUrl: traces.baseUrl, headers: traces.headers, fetch: networkFetch, ...limits };
+  switch (traces.api) {
+    case "tempo":
+      return new TempoSource({ displayName: "Tempo", ...target });
+    case "jaeger-v3":
+      return new JaegerV3Source({ displayName: "Jaeger", ...target });
+    case "jaeger-v1":
+      return new JaegerV1Source({ displayName: "Jaeger", ...target });
+  }
 }
 
 let cached: Sources | undefined;

@@ -3,7 +3,7 @@ import type { ExemplarsResponse } from "../model/exemplar";
 import type { Trace } from "../model/trace";
 import type { MatrixData } from "../metrics/prometheus-wire";
 import type { HistogramFamily, MetricsCapabilities } from "../metrics/prometheus-source";
-import type { TraceSourceHealth } from "../traces/jaeger-source";
+import type { TraceSourceHealth } from "../traces/trace-source";
 import { fetchJson } from "./fetch-json";
 
 /** Query keys and fetchers of every resource the client reads, in one place. */

@@ -22,7 +22,7 @@ describe("parseConfig", () => {
       Authorization: "Bearer a=b",
       "X-Scope-OrgID": "team-a",
     });
-    expect(config.traces?.kind).toBe("tempo");
+    expect(config.traces?.api).toBe("tempo");
     expect(config.exemplarTraceIdLabels).toEqual(["traceID"]);
   });
 
@@ -35,9 +35,15 @@ describe("parseConfig", () => {
     [{ DEMO_NOW: "yesterday" }, /DEMO_NOW must be an RFC 3339 time/],
     [{ JAEGER_URL: "http://j:16686", TEMPO_URL: "http://t:3200" }, /choose one trace source/],
     [{ EXEMPLAR_TRACE_ID_LABELS: "trace-id" }, /EXEMPLAR_TRACE_ID_LABELS/],
+    [{ JAEGER_API: "v2" }, /JAEGER_API must be "v1" or "v3"/],
   ])("rejects %j with one line naming the variable", (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it("picks Jaeger's v3 API when asked", () => {
+    expect(parseConfig({ JAEGER_URL: "http://j:16686", JAEGER_API: "v3" }).traces?.api).toBe("jaeger-v3");
+    expect(parseConfig({ JAEGER_URL: "http://j:16686" }).traces?.api).toBe("jaeger-v1");
   });
 
   it("never echoes a header value, which may be a secret", () => {

@@ -12,7 +12,9 @@ export interface BackendConfig {
   headers: Record<string, string>;
 }
 
-export type TraceBackendConfig = BackendConfig & { kind: "jaeger" | "tempo" };
+/** Which API of the trace backend to read: Jaeger's v1 JSON, Jaeger's v3 OTLP JSON, or Tempo. */
+export type TraceApi = "jaeger-v1" | "jaeger-v3" | "tempo";
+export type TraceBackendConfig = BackendConfig & { api: TraceApi };
 
 export interface AppConfig {
   /** Absent means the demo world serves metrics. */
@@ -112,6 +114,7 @@ const envSchema = z.object({
   JAEGER_URL: httpUrl.optional(),
   TEMPO_URL: httpUrl.optional(),
   TRACE_HEADERS: headerList,
+  JAEGER_API: z.enum(["v1", "v3"], { error: 'must be "v1" or "v3"' }).default("v1"),
   EXEMPLAR_TRACE_ID_LABELS: labelList,
   TRACE_UI_URL: httpUrl.optional(),
   BACKEND_TIMEOUT_MS: positiveInt(15_000),
@@ -151,7 +154,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   return {
     prometheus: e.PROMETHEUS_URL ? { baseUrl: e.PROMETHEUS_URL, headers: e.PROMETHEUS_HEADERS } : undefined,
     traces: traceUrl
-      ? { kind: e.JAEGER_URL ? "jaeger" : "tempo", baseUrl: traceUrl, headers: e.TRACE_HEADERS }
+      ? {
+          api: e.TEMPO_URL ? "tempo" : e.JAEGER_API === "v3" ? "jaeger-v3" : "jaeger-v1",
+          baseUrl: traceUrl,
+          headers: e.TRACE_HEADERS,
+        }
       : undefined,
     exemplarTraceIdLabels: e.EXEMPLAR_TRACE_ID_LABELS,
     traceUiUrl: e.TRACE_UI_URL,

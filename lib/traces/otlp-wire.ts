@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/**
+ * OTLP/JSON traces as Jaeger's v3 API (`{ result: { resourceSpans } }`) and Tempo
+ * (`{ batches }`, or `{ trace: { resourceSpans } }` from `/api/v2/traces`) write them. IDs come as
+ * hex (Jaeger) or base64 (Tempo); enums as numbers or names; 64-bit numbers as strings.
+ */
+
+export interface OtlpAnyValue {
+  stringValue?: string;
+  boolValue?: boolean;
+  intValue?: string | number;
+  doubleValue?: number | string;
+  bytesValue?: string;
+  arrayValue?: { values?: OtlpAnyValue[] };
+  kvlistValue?: { values?: OtlpKeyValue[] };
+}
+
+export interface OtlpKeyValue {
+  key: string;
+  value?: OtlpAnyValue;
+}
+
+const anyValue: z.ZodType<OtlpAnyValue> = z.lazy(() =>
+  z.object({
+    stringValue: z.string().optional(),
+    boolValue: z.boolean().optional(),
+    intValue: z.union([z.string(), z.number()]).optional(),
+    doubleValue: z.union([z.number(), z.string()]).optional(),
+    bytesValue: z.string().optional(),
+    arrayValue: z.object({ values: z.array(anyValue).optional() }).optional(),
+    kvlistValue: z.object({ values: z.array(keyValue).optional() }).optional(),
+  }),
+);
+
+const keyValue: z.ZodType<OtlpKeyValue> = z.lazy(() =>
+  z.object({ key: z.string(), value: anyValue.optional() }),
+);
+
+const attributes = z.array(keyValue).nullish();
+const nanos = z.union([z.string(), z.number()]).optional();
+const enumValue = z.union([z.number(), z.string()]).optional();
+
+export const otlpSpan = z.object({
+  traceId: z.string(),
+  spanId: z.string(),
+  parentSpanId: z.string().optional(),
+  name: z.string().default(""),
+  kind: enumValue,
+  startTimeUnixNano: nanos,
+  endTimeUnixNano: nanos,
+  attributes,
+  events: z.array(z.object({ timeUnixNano: nanos, name: z.string().default(""), attributes })).nullish(),
+  links: z.array(z.object({ traceId: z.string(), spanId: z.string(), attributes })).nullish(),
+  status: z.object({ code: enumValue, message: z.string().optional() }).nullish(),
+});
+
+const scopeSpans = z.object({ spans: z.array(otlpSpan).nullish() });
+
+export const otlpResourceSpans = z.object({
+  resource: z.object({ attributes }).nullish(),
+  scopeSpans: z.array(scopeSpans).nullish(),
+  // Tempo before OTLP 0.15 wrote this older name.
+  instrumentationLibrarySpans: z.array(scopeSpans).nullish(),
+});
+
+export type OtlpSpan = z.infer<typeof otlpSpan>;
+export type OtlpResourceSpans = z.infer<typeof otlpResourceSpans>;
+
+export const jaegerV3TraceEnvelope = z.object({
+  result: z.object({ resourceSpans: z.array(otlpResourceSpans).nullish() }),
+});
+
+export const tempoTraceEnvelope = z.union([
+  z.object({ batches: z.array(otlpResourceSpans) }),
+  z.object({ trace: z.object({ resourceSpans: z.array(otlpResourceSpans).nullish() }) }),
+  z.object({ resourceSpans: z.array(otlpResourceSpans) }),
+]);

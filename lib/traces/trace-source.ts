@@ -1,0 +1,54 @@
+import type { z } from "zod";
+import { AppError } from "../errors";
+import type { Trace } from "../model/trace";
+import { type BackendResponse, type BackendTarget, backendLabel, callBackend, parseJsonBody } from "../backends/http";
+
+/** What every trace backend offers the routes: one trace by ID, and a reachability check. */
+
+export interface TraceSourceHealth {
+  reachable: boolean;
+  error?: string;
+}
+
+export interface TraceSource {
+  readonly target: BackendTarget;
+  getTrace(traceId: string): Promise<Trace>;
+  health(): Promise<TraceSourceHealth>;
+}
+
+export function traceNotFound(target: BackendTarget, traceId: string): AppError {
+  return new AppError(
+    "trace_not_found",
+    `${backendLabel(target)} has no trace ${traceId}. The usual causes: the trace was sampled out ` +
+      `(the exemplar was recorded, the trace was not kept) or it has expired from the trace store's retention.`,
+  );
+}
+
+/** Parses a backend answer with a schema, or names the backend and the first mismatch. */
+export function parseBackendJson<T extends z.ZodType>(target: BackendTarget, response: BackendResponse, schema: T): z.infer<T> {
+  const parsed = schema.safeParse(parseJsonBody(target, response));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(
+      "backend_malformed",
+      `${backendLabel(target)} answered in an unexpected shape (${issue?.path.join(".") || "body"}: ${issue?.message})`,
+    );
+  }
+  return parsed.data;
+}
+
+export function unexpectedStatus(target: BackendTarget, response: BackendResponse): AppError {
+  const text = response.body.slice(0, 200).replace(/\s+/g, " ").trim();
+  return new AppError("backend_error", `${backendLabel(target)} answered ${response.status}${text ? `: ${text}` : ""}`);
+}
+
+/** Reachability through a cheap read-only endpoint. */
+export async function checkReachable(target: BackendTarget, apiPath: string): Promise<TraceSourceHealth> {
+  try {
+    const response = await callBackend(target, apiPath);
+    if (response.status >= 400) return { reachable: true, error: unexpectedStatus(target, response).message };
+    return { reachable: true };
+  } catch (error) {
+    return { reachable: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
