@@ -29,7 +29,10 @@ const networkFetch: BackendFetch = (url, init) => fetch(url, init);
 
 export function createSources(config: AppConfig, startedAtMs = Date.now()): Sources {
   const clock = demoClock(config.demo.seed, config.demo.nowMs, startedAtMs);
-  const limits: Limits = { timeoutMs: config.backendTimeoutMs, maxResponseBytes: config.maxBackendResponseBytes };
+  const limits: Limits = {
+    timeoutMs: config.backendTimeoutMs,
+    maxResponseBytes: config.maxBackendResponseBytes,
+  };
   const metricsTarget = config.prometheus
     ? { ...config.prometheus, fetch: networkFetch }
     : { baseUrl: new URL("demo://prometheus"), headers: {}, fetch: createDemoPrometheus(clock) };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../errors";
+import { parseLe } from "../histogram/quantile";
 import { normalizeSpanId, normalizeTraceId } from "../model/ids";
 import type { ExemplarSeries, ExemplarsResponse } from "../model/exemplar";
 import { type BackendTarget, backendLabel, callBackend, parseJsonBody } from "../backends/http";
@@ -67,23 +68,34 @@ export class PrometheusSource {
     return normalizeExemplars(data, this.traceIdLabels);
   }
 
+  /**
+   * Histogram families: metrics typed histogram in the metadata, plus `*_bucket` series without
+   * metadata (Thanos and Mimir setups that do not forward it).
+   */
   async histogramFamilies(): Promise<HistogramFamily[]> {
-    const metadata = await this.get("/api/v1/metadata", new URLSearchParams(), metadataData);
-    const names = Object.entries(metadata)
-      .filter(([, entries]) => entries.some((e) => e.type === "histogram"))
-      .map(([name, entries]) => ({ name, help: entries[0]?.help ?? "" }));
+    const [metadata, metricNames] = await Promise.all([
+      this.get("/api/v1/metadata", new URLSearchParams(), metadataData),
+      this.get("/api/v1/label/__name__/values", new URLSearchParams(), labelNamesData).catch(() => []),
+    ]);
+    const help = new Map<string, string>();
+    for (const [name, entries] of Object.entries(metadata)) {
+      if (entries.some((e) => e.type === "histogram")) help.set(name, entries[0]?.help ?? "");
+    }
+    for (const name of metricNames) {
+      const family = name.endsWith("_bucket") ? name.slice(0, -"_bucket".length) : undefined;
+      if (family && !help.has(family)) help.set(family, "");
+    }
+    const names = [...help.keys()].sort((a, b) => a.localeCompare(b));
     const labelSets = await Promise.all(
-      names.map(({ name }) =>
+      names.map((name) =>
         this.get("/api/v1/labels", new URLSearchParams({ "match[]": `${name}_bucket` }), labelNamesData),
       ),
     );
-    return names
-      .map(({ name, help }, i) => ({
-        name,
-        help,
-        labelNames: labelSets[i]!.filter((l) => l !== "__name__" && l !== "le"),
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return names.map((name, i) => ({
+      name,
+      help: help.get(name) ?? "",
+      labelNames: labelSets[i]!.filter((l) => l !== "__name__" && l !== "le"),
+    }));
   }
 
   async capabilities(): Promise<MetricsCapabilities> {
@@ -109,7 +121,7 @@ export class PrometheusSource {
     if (features.status === 200) {
       const parsed = successEnvelope(featuresData).safeParse(parseJsonBody(this.target, features));
       const flag = parsed.success ? parsed.data.data.tsdb?.exemplar_storage : undefined;
-      if (flag !== undefined) return flag;
+      if (typeof flag === "boolean") return flag;
     }
     try {
       const flags = await this.get("/api/v1/status/flags", new URLSearchParams(), flagsData);
@@ -182,7 +194,13 @@ export function normalizeExemplars(
         labels: raw.labels,
       });
     }
-    if (exemplars.length > 0) series.push({ labels: entry.seriesLabels, exemplars });
+    if (exemplars.length === 0) continue;
+    const le = entry.seriesLabels.le === undefined ? undefined : parseLe(entry.seriesLabels.le);
+    series.push({
+      labels: entry.seriesLabels,
+      ...(le === undefined || Number.isNaN(le) ? {} : { le }),
+      exemplars,
+    });
   }
   return { series, withoutTraceId };
 }

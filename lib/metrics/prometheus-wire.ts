@@ -46,7 +46,7 @@ export const labelNamesData = z.array(z.string());
 export const buildInfoData = z.object({ version: z.string() }).loose();
 export const flagsData = z.record(z.string(), z.string());
 /** Prometheus 3.9+: `/api/v1/features`, e.g. `{ tsdb: { exemplar_storage: true } }`. */
-export const featuresData = z.record(z.string(), z.record(z.string(), z.boolean()));
+export const featuresData = z.record(z.string(), z.record(z.string(), z.unknown()));
 
 export type MatrixData = z.infer<typeof matrixData>;
 export type ExemplarsData = z.infer<typeof exemplarsData>;

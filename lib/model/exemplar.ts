@@ -15,6 +15,8 @@ export interface Exemplar {
 
 export interface ExemplarSeries {
   labels: Labels;
+  /** The bucket's upper bound when the series is a classic histogram bucket (`Infinity` for +Inf). */
+  le?: number;
   exemplars: Exemplar[];
 }
 

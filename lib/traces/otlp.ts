@@ -1,23 +1,43 @@
-import type { Attributes, AttributeValue, Span, SpanKind, SpanStatus, Trace, TraceSourceKind } from "../model/trace";
+import type {
+  Attributes,
+  AttributeValue,
+  Span,
+  SpanKind,
+  SpanStatus,
+  Trace,
+  TraceSourceKind,
+} from "../model/trace";
 import { normalizeSpanId, normalizeTraceId } from "../model/ids";
 import type { OtlpAnyValue, OtlpKeyValue, OtlpResourceSpans, OtlpSpan } from "./otlp-wire";
 import { finishTrace } from "./trace-assembly";
 
 /** OTLP/JSON resource spans → the normalized Trace (Jaeger v3 and Tempo). */
 
-const KIND_BY_NUMBER: Record<number, SpanKind | undefined> = { 1: "internal", 2: "server", 3: "client", 4: "producer", 5: "consumer" };
+const KIND_BY_NUMBER: Record<number, SpanKind | undefined> = {
+  1: "internal",
+  2: "server",
+  3: "client",
+  4: "producer",
+  5: "consumer",
+};
 
-export function normalizeOtlpTrace(requestedTraceId: string, resourceSpans: readonly OtlpResourceSpans[], source: TraceSourceKind): Trace {
+export function normalizeOtlpTrace(
+  requestedTraceId: string,
+  resourceSpans: readonly OtlpResourceSpans[],
+  source: TraceSourceKind,
+): Trace {
   const warnings: string[] = [];
   const spans: Span[] = [];
   for (const rs of resourceSpans) {
     const resource = toAttributes(rs.resource?.attributes);
-    const serviceName = typeof resource["service.name"] === "string" ? resource["service.name"] : "unknown service";
+    const serviceName =
+      typeof resource["service.name"] === "string" ? resource["service.name"] : "unknown service";
     for (const scope of [...(rs.scopeSpans ?? []), ...(rs.instrumentationLibrarySpans ?? [])]) {
       for (const raw of scope.spans ?? []) spans.push(toSpan(raw, serviceName, resource, warnings));
     }
   }
-  const traceId = normalizeOtlpId(resourceSpans[0]?.scopeSpans?.[0]?.spans?.[0]?.traceId ?? "", 32) ?? requestedTraceId;
+  const traceId =
+    normalizeOtlpId(resourceSpans[0]?.scopeSpans?.[0]?.spans?.[0]?.traceId ?? "", 32) ?? requestedTraceId;
   return finishTrace(traceId, spans, warnings, source);
 }
 
@@ -27,7 +47,8 @@ function toSpan(raw: OtlpSpan, serviceName: string, resource: Attributes, warnin
   const endNs = nanosToBigInt(raw.endTimeUnixNano);
   if (startNs === undefined || endNs === undefined) warnings.push(`span ${spanId} has no start or end time`);
   const startUs = startNs === undefined ? 0 : Number(startNs / 1000n);
-  const durationUs = startNs === undefined || endNs === undefined || endNs < startNs ? 0 : Number((endNs - startNs) / 1000n);
+  const durationUs =
+    startNs === undefined || endNs === undefined || endNs < startNs ? 0 : Number((endNs - startNs) / 1000n);
   const parent = raw.parentSpanId ? normalizeOtlpId(raw.parentSpanId, 16) : undefined;
   return {
     spanId,
@@ -59,7 +80,8 @@ function toSpan(raw: OtlpSpan, serviceName: string, resource: Attributes, warnin
 
 /** Hex (any case) or base64, as Jaeger and Tempo write IDs; canonical lowercase hex out. */
 export function normalizeOtlpId(raw: string, width: 16 | 32): string | undefined {
-  if (raw.length <= width && /^[0-9a-fA-F]+$/.test(raw)) return width === 32 ? normalizeTraceId(raw) : normalizeSpanId(raw);
+  if (raw.length <= width && /^[0-9a-fA-F]+$/.test(raw))
+    return width === 32 ? normalizeTraceId(raw) : normalizeSpanId(raw);
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(raw)) return undefined;
   const bytes = Buffer.from(raw.replace(/-/g, "+").replace(/_/g, "/"), "base64");
   if (bytes.length === 0 || bytes.length > width / 2) return undefined;

@@ -21,7 +21,11 @@ export class TempoSource implements TraceSource {
     if (response.status >= 400) throw unexpectedStatus(this.target, response);
     const envelope = parseBackendJson(this.target, response, tempoTraceEnvelope);
     const resourceSpans =
-      "batches" in envelope ? envelope.batches : "trace" in envelope ? (envelope.trace.resourceSpans ?? []) : envelope.resourceSpans;
+      "batches" in envelope
+        ? envelope.batches
+        : "trace" in envelope
+          ? (envelope.trace.resourceSpans ?? [])
+          : envelope.resourceSpans;
     const trace = normalizeOtlpTrace(traceId, resourceSpans, "tempo");
     if (trace.spans.length === 0) throw traceNotFound(this.target, traceId);
     return trace;

@@ -1,7 +1,13 @@
 import type { z } from "zod";
 import { AppError } from "../errors";
 import type { Trace } from "../model/trace";
-import { type BackendResponse, type BackendTarget, backendLabel, callBackend, parseJsonBody } from "../backends/http";
+import {
+  type BackendResponse,
+  type BackendTarget,
+  backendLabel,
+  callBackend,
+  parseJsonBody,
+} from "../backends/http";
 
 /** What every trace backend offers the routes: one trace by ID, and a reachability check. */
 
@@ -25,7 +31,11 @@ export function traceNotFound(target: BackendTarget, traceId: string): AppError 
 }
 
 /** Parses a backend answer with a schema, or names the backend and the first mismatch. */
-export function parseBackendJson<T extends z.ZodType>(target: BackendTarget, response: BackendResponse, schema: T): z.infer<T> {
+export function parseBackendJson<T extends z.ZodType>(
+  target: BackendTarget,
+  response: BackendResponse,
+  schema: T,
+): z.infer<T> {
   const parsed = schema.safeParse(parseJsonBody(target, response));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -39,7 +49,10 @@ export function parseBackendJson<T extends z.ZodType>(target: BackendTarget, res
 
 export function unexpectedStatus(target: BackendTarget, response: BackendResponse): AppError {
   const text = response.body.slice(0, 200).replace(/\s+/g, " ").trim();
-  return new AppError("backend_error", `${backendLabel(target)} answered ${response.status}${text ? `: ${text}` : ""}`);
+  return new AppError(
+    "backend_error",
+    `${backendLabel(target)} answered ${response.status}${text ? `: ${text}` : ""}`,
+  );
 }
 
 /** Reachability through a cheap read-only endpoint. */

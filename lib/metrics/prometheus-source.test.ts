@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BackendTarget } from "../backends/http";
+import { type FixtureServer, fixture, startFixtureServer } from "../testing/fixture-server";
+import { PrometheusSource } from "./prometheus-source";
+
+/** Contract tests: the Prometheus client against answers recorded from a real Prometheus 2.42. */
+
+const P = "prometheus-2.42/";
+let server: FixtureServer;
+let exemplarQueries: string[] = [];
+
+beforeAll(async () => {
+  server = await startFixtureServer({
+    // A path prefix, as Mimir and Thanos behind a gateway have.
+    "/prom/api/v1/query_exemplars": (_req, url) => {
+      const query = url.searchParams.get("query") ?? "";
+      exemplarQueries.push(query);
+      if (query === "1") return { status: 204, body: "" };
+      if (query.startsWith("histogram_quantile"))
+        return { body: fixture(`${P}query_exemplars_quantile.json`) };
+      return { body: fixture(`${P}query_exemplars_bucket.json`) };
+    },
+    "/prom/api/v1/query_range": (_req, url) => {
+      const query = url.searchParams.get("query") ?? "";
+      if (query.startsWith("sum by (le ("))
+        return { status: 400, body: fixture(`${P}query_range_parse_error.json`) };
+      if (query === "up") return { status: 400, body: fixture(`${P}query_range_too_many_points.json`) };
+      return { body: fixture(`${P}query_range_p99.json`) };
+    },
+    "/prom/api/v1/metadata": { body: fixture(`${P}metadata.json`) },
+    "/prom/api/v1/labels": { body: fixture(`${P}labels_for_metric.json`) },
+    "/prom/api/v1/label/__name__/values": { body: fixture(`${P}label_name_values.json`) },
+    "/prom/api/v1/status/buildinfo": { body: fixture(`${P}status_buildinfo.json`) },
+    "/prom/api/v1/status/flags": { body: fixture(`${P}status_flags.json`) },
+    "/p3/api/v1/status/buildinfo": { body: '{"status":"success","data":{"version":"3.9.0"}}' },
+    "/p3/api/v1/features": { body: '{"status":"success","data":{"tsdb":{"exemplar_storage":false}}}' },
+    "/prom/api/v1/features": {
+      status: 404,
+      contentType: "text/plain; charset=utf-8",
+      body: fixture(`${P}features.txt`),
+    },
+  });
+});
+afterAll(() => server.close());
+
+function source(
+  headers: Record<string, string> = {},
+  labels = ["trace_id", "traceID", "traceId"],
+  prefix = "/prom",
+) {
+  const target: BackendTarget = {
+    displayName: "Prometheus",
+    baseUrl: new URL(`${server.url}${prefix}`),
+    headers,
+    fetch: (url, init) => fetch(url, init),
+    timeoutMs: 5000,
+    maxResponseBytes: 10e6,
+  };
+  return new PrometheusSource(target, labels);
+}
+
+describe("PrometheusSource against recorded Prometheus 2.42 answers", () => {
+  it("normalizes exemplars: trace ID label, lowercase padded IDs, numeric values", async () => {
+    const { series, withoutTraceId } = await source().exemplars('x_bucket{route="/api/v1/users/{id}"}', 0, 1);
+    expect(withoutTraceId).toBe(0);
+    expect(series.length).toBeGreaterThan(1);
+    for (const s of series) {
+      expect(s.labels.__name__).toBe("http_server_request_duration_seconds_bucket");
+      for (const e of s.exemplars) {
+        expect(e.traceId).toMatch(/^[0-9a-f]{32}$/);
+        expect(e.spanId).toMatch(/^[0-9a-f]{16}$/);
+        expect(typeof e.value).toBe("number");
+        expect(e.timestampSec).toBeGreaterThan(1.7e9);
+        expect(e.value).toBeLessThanOrEqual(s.le!);
+      }
+    }
+  });
+
+  it("reads the older `traceID` label and pads 16-digit IDs to 32", async () => {
+    const { series } = await source().exemplars(
+      "histogram_quantile(0.99, sum by (le) (rate(x_bucket[30s])))",
+      0,
+      1,
+    );
+    const checkout = series.find((s) => s.labels.job === "checkout");
+    expect(checkout).toBeDefined();
+    expect(checkout!.exemplars[0]!.traceId).toMatch(/^0{16}[0-9a-f]{16}$/);
+  });
+
+  it("counts exemplars without any configured trace ID label instead of inventing IDs", async () => {
+    const { series, withoutTraceId } = await source({}, ["trace.id"]).exemplars("x_bucket", 0, 1);
+    expect(series).toEqual([]);
+    expect(withoutTraceId).toBeGreaterThan(0);
+  });
+
+  it("treats 204 with an empty body (no selector in the query) as no exemplars", async () => {
+    expect(await source().exemplars("1", 0, 1)).toEqual({ series: [], withoutTraceId: 0 });
+  });
+
+  it("passes the query as a parameter and sends configured headers", async () => {
+    exemplarQueries = [];
+    await source({ "X-Scope-OrgID": "team-a" }).exemplars('x_bucket{a="b/../c"}', 0, 1);
+    expect(exemplarQueries).toEqual(['x_bucket{a="b/../c"}']);
+    expect(server.requests.at(-1)!.headers["x-scope-orgid"]).toBe("team-a");
+    expect(server.requests.at(-1)!.url.startsWith("/prom/api/v1/query_exemplars?")).toBe(true);
+  });
+
+  it("returns the matrix of a range query", async () => {
+    const data = await source().queryRange({
+      query: "histogram_quantile(0.99, x)",
+      startSec: 0,
+      endSec: 60,
+      stepSec: 5,
+    });
+    expect(data.resultType).toBe("matrix");
+    expect(data.result[0]!.metric.route).toBeDefined();
+  });
+
+  it("shows Prometheus's own error text, as invalid_query", async () => {
+    await expect(
+      source().queryRange({ query: "sum by (le (rate(x[5m])", startSec: 0, endSec: 60, stepSec: 5 }),
+    ).rejects.toMatchObject({
+      code: "invalid_query",
+      message: expect.stringContaining('1:12: parse error: unexpected "(" in grouping opts'),
+    });
+    await expect(
+      source().queryRange({ query: "up", startSec: 0, endSec: 60, stepSec: 5 }),
+    ).rejects.toMatchObject({
+      message: expect.stringContaining("exceeded maximum resolution of 11,000 points"),
+    });
+  });
+
+  it("lists histogram families with their label names, without __name__ and le", async () => {
+    expect(await source().histogramFamilies()).toEqual([
+      {
+        name: "http_server_request_duration_seconds",
+        help: "HTTP server request latency",
+        labelNames: ["instance", "job", "method", "route", "status_code"],
+      },
+    ]);
+  });
+
+  it("detects exemplar storage from the flags where /api/v1/features does not exist", async () => {
+    expect(await source().capabilities()).toEqual({
+      reachable: true,
+      version: "2.42.0+ds",
+      exemplarStorage: true,
+    });
+  });
+
+  it("reads /api/v1/features from Prometheus 3.9 on, where storage off is told apart from no exemplars", async () => {
+    expect(await source({}, undefined, "/p3").capabilities()).toEqual({
+      reachable: true,
+      version: "3.9.0",
+      exemplarStorage: false,
+    });
+  });
+});
