@@ -1,11 +1,30 @@
 import { defineConfig, devices } from "@playwright/test";
 
 /**
- * End-to-end tests against the production build in demo mode. The browser is Debian's
- * Chromium (CHROMIUM_PATH overrides it); Playwright never downloads one.
+ * End-to-end tests against the production build (`npm run build` first; `npm test` does). The
+ * browser is Debian's Chromium (CHROMIUM_PATH overrides it); Playwright never downloads one.
+ *
+ * Servers, all on 127.0.0.1 and stopped by Playwright at the end:
+ *   3100  the app on the demo world
+ *   3101  the app with both backends pointing at a closed port (unreachable)
+ *   3102  the app on recorded Prometheus answers with exemplar storage off
+ *   3103  the app on a Prometheus that answers after its 1 s timeout
+ *   3190  the recorded Prometheus answers (e2e/support/recorded-prometheus.mjs)
  */
-const port = Number(process.env.E2E_PORT ?? 3100);
-export const baseURL = `http://127.0.0.1:${port}`;
+export const PORTS = { demo: 3100, unreachable: 3101, storageOff: 3102, slow: 3103, recorded: 3190 };
+const CLOSED_PORT = "http://127.0.0.1:9";
+
+function app(port: number, env: Record<string, string> = {}) {
+  return {
+    command: "node scripts/start-standalone.mjs",
+    url: `http://127.0.0.1:${port}/api/health`,
+    env: { PORT: String(port), BIND_ADDRESS: "127.0.0.1", ...env },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -15,9 +34,10 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 30_000,
   use: {
-    baseURL,
+    baseURL: `http://127.0.0.1:${PORTS.demo}`,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
+    viewport: { width: 1440, height: 1000 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [
@@ -28,13 +48,23 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "node scripts/start-standalone.mjs",
-    url: `${baseURL}/api/health`,
-    env: { PORT: String(port), BIND_ADDRESS: "127.0.0.1" },
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `node e2e/support/recorded-prometheus.mjs ${PORTS.recorded}`,
+      url: `http://127.0.0.1:${PORTS.recorded}/storage-off/api/v1/status/buildinfo`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    app(PORTS.demo),
+    app(PORTS.unreachable, { PROMETHEUS_URL: CLOSED_PORT, JAEGER_URL: CLOSED_PORT }),
+    app(PORTS.storageOff, {
+      PROMETHEUS_URL: `http://127.0.0.1:${PORTS.recorded}/storage-off`,
+      JAEGER_URL: CLOSED_PORT,
+    }),
+    app(PORTS.slow, {
+      PROMETHEUS_URL: `http://127.0.0.1:${PORTS.recorded}/slow`,
+      JAEGER_URL: CLOSED_PORT,
+      BACKEND_TIMEOUT_MS: "1000",
+    }),
+  ],
 });

@@ -1,66 +1,115 @@
 import { expect, test } from "./fixtures";
 
-test("the start page shows the demo's latency chart with exemplar markers", async ({ page, explorer }) => {
+test("the start page shows the demo's latency chart, heatmap and distribution with exemplars", async ({
+  page,
+  explorer,
+}) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/explore/);
   await expect(page.getByText("Demo data")).toBeVisible();
   await expect(explorer.markers.first()).toBeVisible({ timeout: 15_000 });
   expect(await explorer.markers.count()).toBeGreaterThan(50);
-  await expect(page.getByRole("heading", { name: /exemplars/ })).toContainText("slowest first");
+  await expect(page.getByTestId("bucket-heatmap")).toBeVisible();
+  await expect(page.getByTestId("bucket-distribution")).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: /Latency/ })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
 });
 
-test("clicking the slowest exemplar opens its trace beside the chart with its span selected", async ({
+test("picking a metric filter redraws the view, and Back restores the previous one", async ({
   page,
   explorer,
 }) => {
   await explorer.goto();
-  const traceId = await explorer.openSlowestKeptTrace();
-  const spanId = new URL(page.url()).searchParams.get("span");
-  expect(spanId).toMatch(/^[0-9a-f]{16}$/);
+  const before = new URL(page.url()).searchParams.get("query");
+  await page.getByLabel("route").selectOption("/api/v1/users/{id}");
+  await expect(page).toHaveURL(/users%2F%7Bid%7D|users\/\{id\}/);
   await expect(page.getByTestId("latency-chart")).toBeVisible();
+  await expect(explorer.markers.first()).toBeVisible();
+  const query = new URL(page.url()).searchParams.get("query")!;
+  expect(query).toContain('route="/api/v1/users/{id}"');
+  await page.goBack();
+  await expect.poll(() => new URL(page.url()).searchParams.get("query")).toBe(before);
+  await expect(page.getByLabel("route")).toHaveValue("/api/v1/orders");
+});
+
+test("the slowest exemplar in the regression window opens its trace with the N+1 pattern", async ({
+  page,
+  explorer,
+}) => {
+  await explorer.goto();
+  // Select the regression: the slow band of the chart, the upper part of the latency axis.
+  await explorer.dragOnChart([0.02, 0.0], [0.98, 0.25]);
+  await expect(page.getByRole("button", { name: /In selection/ })).toBeVisible();
+  const traceId = await explorer.openFirstKeptTrace();
+  await expect(explorer.chart).toBeVisible();
   await expect(explorer.tracePanel.getByText(traceId)).toBeVisible();
   const selected = explorer.tracePanel.locator("[aria-current=true]");
   await expect(selected).toHaveCount(1);
   await expect(selected).toContainText("GET /api/v1/orders");
+  await expect(explorer.tracePanel.getByText("SELECT order_items").first()).toBeVisible();
   await expect(page.locator(`[data-trace-id="${traceId}"][aria-pressed=true]`)).toHaveCount(1);
 });
 
 test("a marker opens its trace from the keyboard", async ({ page, explorer }) => {
   await explorer.goto();
-  const marker = explorer.markers.first();
-  await marker.focus();
+  await explorer.markers.first().focus();
+  await expect(page.getByRole("tooltip")).toContainText("trace");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/trace=[0-9a-f]{32}/);
   await expect(explorer.tracePanel).toBeVisible();
 });
 
-test("a deep link restores the chart, the trace and the selected span", async ({
+test("the exemplar list sorts by time and filters by bucket, and both live in the URL", async ({
   page,
-  browser,
   explorer,
 }) => {
   await explorer.goto();
-  await explorer.openSlowestKeptTrace();
-  const link = page.url();
-  const fresh = await browser.newPage();
+  await page.getByRole("button", { name: /^Time/ }).click();
+  await expect(page).toHaveURL(/sort=time/);
+  await page.getByRole("combobox", { name: "Bucket" }).selectOption({ label: "≤ 1s" });
+  await expect(page).toHaveURL(/bucket=\d+/);
+  const bucketCells = page.getByTestId("exemplar-rows").getByRole("row").locator("[role=cell]:nth-child(3)");
+  await expect(bucketCells.first()).toHaveText("≤ 1s");
+  expect(new Set(await bucketCells.allTextContents())).toEqual(new Set(["≤ 1s"]));
+  await page.reload();
+  await expect(page.getByRole("combobox", { name: "Bucket" })).toHaveValue(/\d+/);
+  await expect(page.getByRole("columnheader", { name: /Time/ })).toHaveAttribute("aria-sort", "descending");
+});
+
+test("Share copies a link with absolute times that reopens the same view, trace and span", async ({
+  page,
+  browser,
+  explorer,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await explorer.goto();
+  await explorer.openFirstKeptTrace();
+  const spanId = new URL(page.url()).searchParams.get("span");
+  await page.getByRole("button", { name: "Share" }).click();
+  await expect(page.getByRole("button", { name: "Link copied" })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const url = new URL(link);
+  expect(url.searchParams.get("from")).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  expect(url.searchParams.get("to")).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  expect(url.searchParams.get("span")).toBe(spanId);
+
+  const fresh = await (await browser.newContext()).newPage();
   await fresh.goto(link);
   const panel = fresh.getByRole("region", { name: "Trace" });
   await expect(panel.getByTestId("span-list")).toBeVisible();
   await expect(panel.locator("[aria-current=true]")).toHaveCount(1);
   await expect(fresh.getByTestId("latency-chart")).toBeVisible();
+  await expect(fresh.getByRole("button", { name: "Custom" })).toHaveAttribute("aria-pressed", "true");
   await fresh.close();
 });
 
-test("a trace that was not kept is explained, not shown as an error page", async ({ page }) => {
-  await page.goto("/explore?trace=00000000000000000000000000000abc");
-  await expect(page.getByText("This exemplar's trace is not in the trace store")).toBeVisible();
-  await expect(page.getByText(/sampled out/).first()).toBeVisible();
-});
-
-test("a bad query shows Prometheus's message with its position", async ({ page }) => {
-  await page.goto(`/explore?query=${encodeURIComponent("sum by (le (rate(x[5m])")}`);
-  const alert = page.getByRole("alert").filter({ hasText: "Prometheus rejected the query" });
-  await expect(alert).toContainText(/1:\d+: parse error/);
-  // One message, not one per panel.
-  await expect(page.getByRole("alert").filter({ hasText: "parse error" })).toHaveCount(1);
+test("dragging a region and zooming to it pins an absolute range", async ({ page, explorer }) => {
+  await explorer.goto();
+  await explorer.dragOnChart([0.3, 0.05], [0.6, 0.95]);
+  await page.getByRole("button", { name: "Zoom to selection" }).click();
+  await expect(page).toHaveURL(/from=\d{4}-/);
+  await expect(explorer.markers.first()).toBeVisible();
 });

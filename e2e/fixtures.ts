@@ -3,13 +3,15 @@ import { type Locator, type Page, test as base, expect } from "@playwright/test"
 /** The explorer as a person sees it: the chart's markers, the exemplar list, the trace panel. */
 export class ExplorerPage {
   readonly markers: Locator;
-  readonly exemplarList: Locator;
+  readonly exemplarRows: Locator;
   readonly tracePanel: Locator;
+  readonly chart: Locator;
 
   constructor(readonly page: Page) {
-    this.markers = page.getByRole("button", { name: /^Exemplar .* trace [0-9a-f]{32}$/ });
-    this.exemplarList = page.getByRole("region", { name: "Slowest exemplars" }).getByRole("button");
+    this.markers = page.getByRole("button", { name: /^(Exemplar|\d+ exemplars).* trace [0-9a-f]{32}$/ });
+    this.exemplarRows = page.getByTestId("exemplar-rows").getByRole("button");
     this.tracePanel = page.getByRole("region", { name: "Trace" });
+    this.chart = page.getByTestId("latency-chart");
   }
 
   async goto(query = "") {
@@ -17,17 +19,26 @@ export class ExplorerPage {
     await expect(this.markers.first()).toBeVisible({ timeout: 15_000 });
   }
 
-  /** Opens list exemplars from the slowest until one whose trace was kept; returns its trace ID. */
-  async openSlowestKeptTrace(): Promise<string> {
-    const count = await this.exemplarList.count();
+  /** Opens listed exemplars from the top until one whose trace was kept; returns its trace ID. */
+  async openFirstKeptTrace(): Promise<string> {
+    const count = Math.min(await this.exemplarRows.count(), 10);
     for (let i = 0; i < count; i++) {
-      await this.exemplarList.nth(i).click();
+      await this.exemplarRows.nth(i).click();
       const spans = this.tracePanel.getByTestId("span-list");
       const missing = this.tracePanel.getByText("not in the trace store");
       await expect(spans.or(missing)).toBeVisible();
       if (await spans.isVisible()) return new URL(this.page.url()).searchParams.get("trace")!;
     }
-    throw new Error("none of the slowest exemplars has a kept trace");
+    throw new Error("none of the first exemplars has a kept trace");
+  }
+
+  /** Drags a rectangle across the latency chart, in fractions of its plot box. */
+  async dragOnChart(from: [number, number], to: [number, number]) {
+    const box = (await this.page.getByTestId("region-selector").boundingBox())!;
+    await this.page.mouse.move(box.x + box.width * from[0], box.y + box.height * from[1]);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + box.width * to[0], box.y + box.height * to[1], { steps: 8 });
+    await this.page.mouse.up();
   }
 }
 

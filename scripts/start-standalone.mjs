@@ -1,18 +1,14 @@
-// Serves the production build (`next build` with output: "standalone") on 127.0.0.1:3000 by
-// default (BIND_ADDRESS and PORT change that).
-// The standalone server does not copy static assets itself; this does, once.
-import { cpSync, existsSync } from "node:fs";
+// Serves the production build on 127.0.0.1:3000 by default (BIND_ADDRESS and PORT change that).
+import { existsSync } from "node:fs";
 import { spawn } from "node:child_process";
 
-const standalone = ".next/standalone";
-if (!existsSync(`${standalone}/server.js`)) {
+const server = ".next/standalone/server.js";
+if (!existsSync(server) || !existsSync(".next/standalone/.next/static")) {
   console.error("No build found: run `npm run build` first (or `npm run demo`, which builds).");
   process.exit(1);
 }
-cpSync(".next/static", `${standalone}/.next/static`, { recursive: true });
-if (existsSync("public")) cpSync("public", `${standalone}/public`, { recursive: true });
 
-const server = spawn(process.execPath, [`${standalone}/server.js`], {
+const child = spawn(process.execPath, [server], {
   stdio: "inherit",
   env: {
     ...process.env,
@@ -20,5 +16,5 @@ const server = spawn(process.execPath, [`${standalone}/server.js`], {
     PORT: process.env.PORT ?? "3000",
   },
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,67 +1,64 @@
 "use client";
 
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { useCallback, useMemo, useState } from "react";
-import { LatencyChart } from "@/components/latency-chart";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { BucketDistribution } from "@/components/explorer/bucket-distribution";
+import { BucketHeatmap } from "@/components/explorer/bucket-heatmap";
+import { ExemplarTable } from "@/components/explorer/exemplar-table";
+import { LatencyChart } from "@/components/explorer/latency-chart";
+import { QueryEditor } from "@/components/explorer/query-editor";
+import { TimeRangePicker, toRfc3339 } from "@/components/explorer/time-range-picker";
 import { Problem } from "@/components/problem";
 import { RetryButton, TracePanel } from "@/components/trace-panel";
 import { AppError } from "@/lib/errors";
-import { exemplarsQuery, healthQuery, histogramsQuery, rangeQuery } from "@/lib/client/queries";
-import { type ExemplarPoint, exemplarPoints, formatSeconds, mergeLines } from "@/lib/explore/chart-data";
-import { buildLatencyQueries, parseExplorerQuery } from "@/lib/explore/latency-queries";
-import { RANGE_PRESETS, chooseResolution, resolveRange, toAbsolute } from "@/lib/explore/time-range";
+import { healthQuery, histogramsQuery } from "@/lib/client/queries";
+import { bucketTotals } from "@/lib/explore/buckets";
+import type { ExemplarPoint } from "@/lib/explore/chart-data";
+import type { Region } from "@/lib/explore/exemplar-groups";
+import type { HistogramFamily } from "@/lib/metrics/prometheus-source";
+import { exemplarCountsPerBucket } from "@/lib/explore/exemplar-table";
+import { resolveRange, toAbsolute } from "@/lib/explore/time-range";
 import { explorerParams } from "./search-params";
+import { useExplorerData } from "./use-explorer-data";
 
 export function Explorer() {
   const [state, setState] = useQueryStates(explorerParams, { history: "push" });
   // Relative ranges ("now-1h") are resolved against this moment, renewed by Refresh.
   const [nowMs, setNowMs] = useState(() => Date.now());
+  const [region, setRegion] = useState<Region | null>(null);
   const health = useQuery(healthQuery());
-  const families = useQuery({
-    ...histogramsQuery(),
-    enabled: !state.query && health.isSuccess && !health.data.suggestedQuery,
-  });
+  const families = useQuery(histogramsQuery());
   const query = state.query || health.data?.suggestedQuery || families.data?.families[0]?.name || "";
 
   const range = resolveRange(state.from, state.to, nowMs);
   const startMs = range.ok ? range.startMs : NaN;
   const endMs = range.ok ? range.endMs : NaN;
-  const plan = useMemo(() => {
-    if (Number.isNaN(startMs) || !query) return undefined;
-    const { stepSec, rateWindowSec } = chooseResolution(endMs - startMs);
-    // Aligning to the step keeps query keys (and Prometheus's answers) stable between renders.
-    const startSec = Math.floor(startMs / 1000 / stepSec) * stepSec;
-    const endSec = Math.ceil(endMs / 1000 / stepSec) * stepSec;
-    return { startSec, endSec, stepSec, ...buildLatencyQueries(parseExplorerQuery(query), rateWindowSec) };
-  }, [query, startMs, endMs]);
+  const data = useExplorerData(query, startMs, endMs);
 
-  const lineResults = useQueries({
-    queries: (plan?.lines ?? []).map((line) =>
-      rangeQuery(line.query, plan!.startSec, plan!.endSec, plan!.stepSec),
-    ),
-  });
-  const exemplars = useQuery({
-    ...exemplarsQuery(plan?.exemplars ?? "", Math.floor(startMs / 1000), Math.ceil(endMs / 1000)),
-    enabled: Boolean(plan),
-  });
-
-  const chart = useMemo(() => {
-    if (!plan || lineResults.some((r) => !r.data)) return undefined;
-    return mergeLines(plan.lines.map((line, i) => ({ label: line.label, data: lineResults[i]!.data! })));
-  }, [plan, lineResults]);
-  const points = useMemo(() => (exemplars.data ? exemplarPoints(exemplars.data) : []), [exemplars.data]);
+  const live = state.to.startsWith("now");
+  useEffect(() => {
+    if (!state.refresh || !live) return;
+    const timer = setInterval(() => setNowMs(Date.now()), state.refresh * 1000);
+    return () => clearInterval(timer);
+  }, [state.refresh, live]);
 
   const selectExemplar = useCallback(
     (point: ExemplarPoint) => void setState({ trace: point.traceId, span: point.spanId ?? null }),
     [setState],
   );
-  const lineError = lineResults.find((r) => r.error)?.error;
+  const setRange = (from: string, to: string) => {
+    setNowMs(Date.now());
+    setRegion(null);
+    void setState({ from, to });
+  };
+  const bounds = useMemo(() => data.grid?.bounds ?? [], [data.grid]);
+  const exemplarCounts = useMemo(() => exemplarCountsPerBucket(data.points, bounds), [data.points, bounds]);
   const isDemo = health.data?.mode === "demo";
 
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <h1 className="text-base font-semibold">Exemplar Explorer</h1>
         {isDemo ? (
           <span
@@ -71,56 +68,70 @@ export function Explorer() {
             Demo data
           </span>
         ) : null}
-        <QueryForm
-          key={query}
-          initial={query}
-          onSubmit={(q) => void setState({ query: q, trace: null, span: null })}
+        <QueryEditor
+          query={query}
+          families={families.data?.families ?? []}
+          onChange={(q) => {
+            setRegion(null);
+            void setState({ query: q, bucket: null });
+          }}
         />
-        <nav aria-label="Time range" className="flex gap-1">
-          {RANGE_PRESETS.map((preset) => (
-            <button
-              key={preset.label}
-              type="button"
-              aria-pressed={state.from === preset.from && state.to === "now"}
-              onClick={() => {
-                setNowMs(Date.now());
-                void setState({ from: preset.from, to: "now" });
-              }}
-              className="rounded px-2 py-1 text-xs aria-pressed:bg-zinc-900 aria-pressed:text-white dark:aria-pressed:bg-zinc-100 dark:aria-pressed:text-zinc-900"
-            >
-              {preset.label}
-            </button>
-          ))}
-        </nav>
-        <button
-          type="button"
-          onClick={() => setNowMs(Date.now())}
-          className="rounded border border-zinc-300 px-2 py-1 text-xs dark:border-zinc-700"
-        >
-          Refresh
-        </button>
+        <TimeRangePicker
+          from={state.from}
+          to={state.to}
+          nowMs={nowMs}
+          refreshSec={state.refresh}
+          onRange={setRange}
+          onRefresh={() => setNowMs(Date.now())}
+          onAutoRefresh={(refresh) => void setState({ refresh: refresh || null }, { history: "replace" })}
+        />
         <ShareButton from={state.from} to={state.to} nowMs={nowMs} />
       </header>
 
       <main
-        className={`grid flex-1 gap-4 p-4 ${state.trace ? "lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" : ""}`}
+        className={`grid flex-1 gap-4 p-4 ${state.trace ? "xl:grid-cols-[minmax(0,3fr)_minmax(24rem,2fr)]" : ""}`}
       >
-        <div className="min-w-0 space-y-3">
-          <p className="truncate font-mono text-xs text-zinc-500" title={query}>
-            {query || "\u00a0"}
-          </p>
-          {!range.ok ? (
+        <div className="min-w-0 space-y-4">
+          <div className="flex items-center gap-2">
+            <p
+              className="min-w-0 flex-1 truncate font-mono text-xs text-zinc-500"
+              title={data.plan?.lines.at(-1)?.query}
+            >
+              {query || "\u00a0"}
+            </p>
+            {region ? (
+              <button
+                type="button"
+                className="rounded border border-sky-500 px-2 py-0.5 text-xs text-sky-700 dark:text-sky-300"
+                onClick={() =>
+                  setRange(
+                    toRfc3339(Math.min(region.startMs, region.endMs)),
+                    toRfc3339(Math.max(region.startMs, region.endMs)),
+                  )
+                }
+              >
+                Zoom to selection
+              </button>
+            ) : (
+              <span className="hidden text-xs text-zinc-500 sm:inline">
+                Drag on the chart to select exemplars
+              </span>
+            )}
+          </div>
+          {!query ? (
+            <NoQuery families={families} />
+          ) : !range.ok ? (
             <Problem title="The time range is not valid" tone="error">
               <p>{range.error}</p>
             </Problem>
-          ) : lineError ? (
-            <QueryProblem error={lineError} retry={() => lineResults.forEach((r) => void r.refetch())} />
-          ) : !chart ? (
+          ) : data.lineError ? (
+            <QueryProblem error={data.lineError} retry={data.refetchLines} />
+          ) : !data.chart ? (
             <div
               className="h-80 w-full animate-pulse rounded bg-zinc-100 dark:bg-zinc-900"
               aria-label="Loading chart"
             />
-          ) : chart.rows.length === 0 ? (
+          ) : data.chart.rows.length === 0 ? (
             <Problem title="No data for this query in this range">
               <p>
                 Prometheus has no samples for <code className="font-mono">{query}</code> between these times.
@@ -129,71 +140,125 @@ export function Explorer() {
             </Problem>
           ) : (
             <LatencyChart
-              rows={chart.rows}
-              lines={chart.lines}
-              exemplars={points}
-              startMs={range.startMs}
-              endMs={range.endMs}
+              rows={data.chart.rows}
+              lines={data.chart.lines}
+              exemplars={data.points}
+              startMs={startMs}
+              endMs={endMs}
               selectedTraceId={state.trace}
+              region={region}
               onSelectExemplar={selectExemplar}
+              onRegion={setRegion}
             />
           )}
-          {lineError ? null : (
-            <ExemplarSummary
-              points={points}
-              isPending={exemplars.isPending && Boolean(plan)}
-              error={exemplars.error}
-              exemplarStorage={health.data?.metrics.exemplarStorage}
-              onSelect={selectExemplar}
-            />
+          {!query || data.lineError || !range.ok ? null : (
+            <>
+              {data.plan?.bucketRates ? (
+                <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+                  {data.grid && data.grid.bounds.length > 0 && data.plan ? (
+                    <>
+                      <BucketHeatmap
+                        grid={data.grid}
+                        stepSec={data.plan.stepSec}
+                        exemplars={data.points}
+                        startMs={startMs}
+                        endMs={endMs}
+                        selectedTraceId={state.trace}
+                        selectedBucket={state.bucket ?? undefined}
+                        onSelectExemplar={selectExemplar}
+                      />
+                      <BucketDistribution
+                        bounds={data.grid.bounds}
+                        totals={bucketTotals(data.grid, data.plan.stepSec)}
+                        exemplarCounts={exemplarCounts}
+                        selectedBucket={state.bucket ?? undefined}
+                        onSelectBucket={(bucket) =>
+                          void setState({ bucket: bucket ?? null }, { history: "replace" })
+                        }
+                      />
+                    </>
+                  ) : data.bucketsError ? (
+                    <Problem title="Could not load the bucket rates" tone="error">
+                      <p>{data.bucketsError.message}</p>
+                    </Problem>
+                  ) : (
+                    <div
+                      className="h-64 animate-pulse rounded bg-zinc-100 lg:col-span-2 dark:bg-zinc-900"
+                      aria-label="Loading buckets"
+                    />
+                  )}
+                </div>
+              ) : null}
+              <ExemplarsSection
+                points={data.points}
+                isPending={data.exemplars.isPending && Boolean(data.plan)}
+                error={data.exemplars.error}
+                exemplarStorage={health.data?.metrics.exemplarStorage}
+              >
+                <ExemplarTable
+                  points={data.points}
+                  bounds={bounds}
+                  bucket={state.bucket ?? undefined}
+                  region={region}
+                  sort={state.sort}
+                  selectedTraceId={state.trace}
+                  onSort={(sort) => void setState({ sort }, { history: "replace" })}
+                  onBucket={(bucket) => void setState({ bucket: bucket ?? null }, { history: "replace" })}
+                  onClearRegion={() => setRegion(null)}
+                  onSelect={selectExemplar}
+                />
+              </ExemplarsSection>
+            </>
           )}
         </div>
         {state.trace ? (
-          <TracePanel
-            traceId={state.trace}
-            selectedSpanId={state.span}
-            onSelectSpan={(span) => void setState({ span }, { history: "replace" })}
-            onClose={() => void setState({ trace: null, span: null })}
-          />
+          <div className="min-w-0 xl:sticky xl:top-4 xl:h-[calc(100vh-6rem)]">
+            <TracePanel
+              traceId={state.trace}
+              selectedSpanId={state.span}
+              onSelectSpan={(span) => void setState({ span }, { history: "replace" })}
+              onClose={() => void setState({ trace: null, span: null })}
+            />
+          </div>
         ) : null}
       </main>
     </div>
   );
 }
 
-function QueryForm({ initial, onSubmit }: { initial: string; onSubmit: (query: string) => void }) {
-  const [draft, setDraft] = useState(initial);
-  return (
-    <form
-      className="flex min-w-64 flex-1 gap-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (draft.trim()) onSubmit(draft.trim());
-      }}
-    >
-      <label className="sr-only" htmlFor="query">
-        Metric selector or PromQL
-      </label>
-      <input
-        id="query"
-        value={draft}
-        onChange={(e) => setDraft(e.target.value)}
-        spellCheck={false}
-        placeholder='http_server_request_duration_seconds{route="/api/v1/orders"}'
-        className="w-full rounded border border-zinc-300 bg-transparent px-2 py-1 font-mono text-xs dark:border-zinc-700"
-      />
-      <button
-        type="submit"
-        className="rounded bg-sky-600 px-3 py-1 text-xs font-medium text-white hover:bg-sky-700"
+/** Before there is anything to draw: loading the metric list, or why it is empty. */
+function NoQuery({ families }: { families: UseQueryResult<{ families: HistogramFamily[] }> }) {
+  if (families.error) {
+    return (
+      <Problem
+        title="Could not list the histogram metrics"
+        tone="error"
+        action={<RetryButton onClick={() => void families.refetch()} />}
       >
-        Run
-      </button>
-    </form>
+        <p>{families.error.message}</p>
+      </Problem>
+    );
+  }
+  if (families.data) {
+    return (
+      <Problem title="No histogram metrics found">
+        <p>
+          Prometheus lists no metric of type histogram and no <code className="font-mono">*_bucket</code>{" "}
+          series. Enter a metric selector or PromQL above.
+        </p>
+      </Problem>
+    );
+  }
+  return (
+    <div
+      className="h-80 w-full animate-pulse rounded bg-zinc-100 dark:bg-zinc-900"
+      aria-label="Loading metrics"
+    />
   );
 }
 
 function ShareButton({ from, to, nowMs }: { from: string; to: string; nowMs: number }) {
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<"copied" | "failed" | undefined>();
   return (
     <button
       type="button"
@@ -203,24 +268,26 @@ function ShareButton({ from, to, nowMs }: { from: string; to: string; nowMs: num
         // Relative times would show other data tomorrow: pin them.
         url.searchParams.set("from", toAbsolute(from, nowMs));
         url.searchParams.set("to", toAbsolute(to, nowMs));
-        await navigator.clipboard.writeText(url.toString()).catch(() => undefined);
-        setCopied(true);
-        setTimeout(() => setCopied(false), 2000);
+        url.searchParams.delete("refresh");
+        const ok = await navigator.clipboard.writeText(url.toString()).then(
+          () => true,
+          () => false,
+        );
+        setCopied(ok ? "copied" : "failed");
+        setTimeout(() => setCopied(undefined), 2000);
       }}
     >
-      {copied ? "Link copied" : "Share"}
+      {copied === "copied" ? "Link copied" : copied === "failed" ? "Copy failed" : "Share"}
     </button>
   );
 }
 
 function QueryProblem({ error, retry }: { error: Error; retry: () => void }) {
-  if (
-    error instanceof AppError &&
-    (error.code === "invalid_query" || error.code === "bad_request" || error.code === "unsupported_query")
-  ) {
+  if (error instanceof AppError && (error.code === "invalid_query" || error.code === "bad_request")) {
     return (
       <Problem title="Prometheus rejected the query" tone="error">
         <p className="font-mono text-xs">{error.message}</p>
+        <p>Fix the query in the PromQL field; the position (line:column) points at the problem.</p>
       </Problem>
     );
   }
@@ -231,69 +298,50 @@ function QueryProblem({ error, retry }: { error: Error; retry: () => void }) {
   );
 }
 
-function ExemplarSummary({
+function ExemplarsSection({
   points,
   isPending,
   error,
   exemplarStorage,
-  onSelect,
+  children,
 }: {
   points: ExemplarPoint[];
   isPending: boolean;
   error: Error | null;
   exemplarStorage?: boolean;
-  onSelect: (point: ExemplarPoint) => void;
+  children: React.ReactNode;
 }) {
-  if (isPending) return <p className="text-xs text-zinc-500">Loading exemplars…</p>;
-  if (error)
+  if (isPending)
+    return (
+      <div
+        className="h-80 animate-pulse rounded bg-zinc-100 dark:bg-zinc-900"
+        aria-label="Loading exemplars"
+      />
+    );
+  if (error) {
     return (
       <Problem title="Could not load exemplars" tone="error">
         <p>{error.message}</p>
       </Problem>
     );
-  if (points.length === 0) {
-    return exemplarStorage === false ? (
-      <Problem title="Exemplar storage is off in Prometheus">
-        <p>
-          Prometheus drops exemplars unless it runs with{" "}
-          <code className="font-mono">--enable-feature=exemplar-storage</code>. Turn it on and exemplars
-          appear for new scrapes.
-        </p>
-      </Problem>
-    ) : (
-      <Problem title="No exemplars in this range">
-        <p>
-          Exemplars are only scraped from OpenMetrics exposition, only on histogram buckets of instrumented
-          code that attaches a trace ID, and only for sampled requests. Prometheus also keeps a limited
-          number: older ranges often have none.
-        </p>
-      </Problem>
-    );
   }
-  const slowest = points.slice(0, 8);
-  return (
-    <section aria-label="Slowest exemplars">
-      <h2 className="mb-1 text-sm font-semibold">
-        {points.length.toLocaleString()} exemplars{" "}
-        <span className="font-normal text-zinc-500">· slowest first</span>
-      </h2>
-      <ul className="divide-y divide-zinc-200 text-xs dark:divide-zinc-800">
-        {slowest.map((p) => (
-          <li key={`${p.traceId}-${p.timeMs}`}>
-            <button
-              type="button"
-              onClick={() => onSelect(p)}
-              className="flex w-full gap-3 px-1 py-1 text-left hover:bg-zinc-100 dark:hover:bg-zinc-900"
-            >
-              <span className="w-16 font-semibold tabular-nums">{formatSeconds(p.value)}</span>
-              <span className="w-20 tabular-nums text-zinc-500">
-                {new Date(p.timeMs).toLocaleTimeString()}
-              </span>
-              <code className="truncate font-mono text-zinc-500">{p.traceId}</code>
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
+  if (points.length > 0) return <>{children}</>;
+  return exemplarStorage === false ? (
+    <Problem title="Exemplar storage is off in Prometheus">
+      <p>
+        Prometheus drops exemplars unless it runs with{" "}
+        <code className="font-mono">--enable-feature=exemplar-storage</code>. Turn it on and exemplars appear
+        for new scrapes.
+      </p>
+    </Problem>
+  ) : (
+    <Problem title="No exemplars in this range">
+      <p>
+        Exemplars are only scraped from OpenMetrics exposition, only on histogram buckets whose
+        instrumentation attaches a trace ID, and only for sampled requests. Prometheus also keeps a limited
+        number (<code className="font-mono">storage.exemplars.exemplars-limit</code>): older ranges often have
+        none.
+      </p>
+    </Problem>
   );
 }

@@ -1,9 +1,10 @@
-import { parseAsString } from "nuqs";
+import { parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs";
 import { DEFAULT_FROM, DEFAULT_TO } from "@/lib/explore/time-range";
 
 /**
  * The explorer's whole view lives in the URL (DESIGN.md, "Deep link"), read and written
- * through this one parser map.
+ * through this one parser map: the query, the range, the open trace and span, and the view
+ * options (bucket filter and sort of the exemplar list, auto-refresh).
  */
 export const explorerParams = {
   query: parseAsString.withDefault(""),
@@ -11,4 +12,7 @@ export const explorerParams = {
   to: parseAsString.withDefault(DEFAULT_TO),
   trace: parseAsString,
   span: parseAsString,
+  bucket: parseAsInteger,
+  sort: parseAsStringLiteral(["value", "time"] as const).withDefault("value"),
+  refresh: parseAsInteger.withDefault(0),
 };

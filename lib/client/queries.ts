@@ -32,6 +32,14 @@ export const histogramsQuery = () =>
     staleTime: 5 * 60_000,
   });
 
+export const labelValuesQuery = (metric: string, label: string) =>
+  queryOptions({
+    queryKey: ["label_values", metric, label],
+    queryFn: ({ signal }) =>
+      fetchJson<{ values: string[] }>(`/api/metrics/label_values?${params({ metric, label })}`, signal),
+    staleTime: 60_000,
+  });
+
 export const rangeQuery = (query: string, startSec: number, endSec: number, stepSec: number) =>
   queryOptions({
     queryKey: ["query_range", query, startSec, endSec, stepSec],

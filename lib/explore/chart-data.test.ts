@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { normalizeExemplars } from "../metrics/prometheus-source";
 import { exemplarsData, matrixData } from "../metrics/prometheus-wire";
-import { exemplarPoints, formatSeconds, mergeLines } from "./chart-data";
+import { exemplarPoints, formatSeconds, formatSecondsShort, mergeLines } from "./chart-data";
 
 const fixture = (name: string) =>
   JSON.parse(
@@ -50,6 +50,15 @@ describe("exemplarPoints", () => {
     expect(points.every((p, i) => i === 0 || p.value <= points[i - 1]!.value)).toBe(true);
     expect(points[0]!.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(points[0]!.seriesLabels.le).toBeDefined();
+  });
+});
+
+describe("formatSecondsShort", () => {
+  it("keeps axis labels tight", () => {
+    expect(formatSecondsShort(0.005)).toBe("5ms");
+    expect(formatSecondsShort(0.25)).toBe("250ms");
+    expect(formatSecondsShort(2.5)).toBe("2.5s");
+    expect(formatSecondsShort(10)).toBe("10s");
   });
 });
 

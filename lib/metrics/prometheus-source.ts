@@ -98,6 +98,17 @@ export class PrometheusSource {
     }));
   }
 
+  /** Values of one label on a histogram's bucket series (for the label filters). */
+  async labelValues(metric: string, label: string): Promise<string[]> {
+    // Both are validated names, so the label can stand in the path.
+    const values = await this.get(
+      `/api/v1/label/${encodeURIComponent(label)}/values`,
+      new URLSearchParams({ "match[]": `${metric}_bucket` }),
+      labelNamesData,
+    );
+    return [...values].sort((a, b) => a.localeCompare(b));
+  }
+
   async capabilities(): Promise<MetricsCapabilities> {
     try {
       const build = await this.get("/api/v1/status/buildinfo", new URLSearchParams(), buildInfoData);

@@ -1,0 +1,62 @@
+"use client";
+
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { exemplarsQuery, rangeQuery } from "@/lib/client/queries";
+import { bucketGrid } from "@/lib/explore/buckets";
+import { exemplarPoints, mergeLines } from "@/lib/explore/chart-data";
+import { buildLatencyQueries } from "@/lib/explore/latency-queries";
+import { chooseResolution } from "@/lib/explore/time-range";
+
+/**
+ * Everything the explorer's charts draw, fetched for a query and a resolved range: quantile
+ * lines, bucket rates (heatmap and distribution) and exemplars.
+ */
+export function useExplorerData(query: string, startMs: number, endMs: number) {
+  const plan = useMemo(() => {
+    if (Number.isNaN(startMs) || Number.isNaN(endMs) || !query) return undefined;
+    const { stepSec, rateWindowSec } = chooseResolution(endMs - startMs);
+    // Aligning to the step keeps query keys (and Prometheus's answers) stable between renders.
+    const startSec = Math.floor(startMs / 1000 / stepSec) * stepSec;
+    const endSec = Math.ceil(endMs / 1000 / stepSec) * stepSec;
+    return { startSec, endSec, stepSec, ...buildLatencyQueries(query, rateWindowSec) };
+  }, [query, startMs, endMs]);
+
+  const lines = useQueries({
+    queries: (plan?.lines ?? []).map((line) =>
+      rangeQuery(line.query, plan!.startSec, plan!.endSec, plan!.stepSec),
+    ),
+    combine: (results) => ({
+      data: results.every((r) => r.data) ? results.map((r) => r.data!) : undefined,
+      error: results.find((r) => r.error)?.error ?? null,
+      refetch: () => results.forEach((r) => void r.refetch()),
+    }),
+  });
+  const buckets = useQuery({
+    ...rangeQuery(plan?.bucketRates ?? "", plan?.startSec ?? 0, plan?.endSec ?? 0, plan?.stepSec ?? 1),
+    enabled: Boolean(plan?.bucketRates),
+  });
+  const exemplars = useQuery({
+    ...exemplarsQuery(plan?.exemplars ?? "", Math.floor(startMs / 1000), Math.ceil(endMs / 1000)),
+    enabled: Boolean(plan),
+  });
+
+  const lineData = lines.data;
+  const chart = useMemo(() => {
+    if (!plan || !lineData) return undefined;
+    return mergeLines(plan.lines.map((line, i) => ({ label: line.label, data: lineData[i]! })));
+  }, [plan, lineData]);
+  const grid = useMemo(() => (buckets.data ? bucketGrid(buckets.data) : undefined), [buckets.data]);
+  const points = useMemo(() => (exemplars.data ? exemplarPoints(exemplars.data) : []), [exemplars.data]);
+
+  return {
+    plan,
+    chart,
+    lineError: lines.error,
+    refetchLines: lines.refetch,
+    grid,
+    bucketsError: buckets.error,
+    points,
+    exemplars,
+  };
+}

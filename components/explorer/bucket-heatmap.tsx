@@ -1,0 +1,147 @@
+"use client";
+
+import { memo, useCallback, useMemo, useState } from "react";
+import {
+  CartesianGrid,
+  ComposedChart,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+  usePlotArea,
+  useXAxisScale,
+  useYAxisScale,
+} from "recharts";
+import { type BucketGrid, bucketLabel, heatmapRow } from "@/lib/explore/buckets";
+import { type ExemplarPoint, formatSecondsShort } from "@/lib/explore/chart-data";
+import type { MarkerGroup } from "@/lib/explore/exemplar-groups";
+import { formatClock, timeTicks } from "@/lib/explore/format-time";
+import { ExemplarHoverCard } from "./exemplar-hover-card";
+import { ExemplarLayer } from "./exemplar-layer";
+
+interface Props {
+  grid: BucketGrid;
+  stepSec: number;
+  exemplars: ExemplarPoint[];
+  startMs: number;
+  endMs: number;
+  selectedTraceId?: string | null;
+  selectedBucket?: number;
+  onSelectExemplar: (point: ExemplarPoint) => void;
+}
+
+/** Requests per second in each bucket over time, with each exemplar inside its bucket's cell. */
+export const BucketHeatmap = memo(function BucketHeatmap({
+  grid,
+  stepSec,
+  exemplars,
+  startMs,
+  endMs,
+  selectedTraceId,
+  selectedBucket,
+  onSelectExemplar,
+}: Props) {
+  const [hover, setHover] = useState<{ group: MarkerGroup } | undefined>();
+  const rows = grid.bounds.length;
+  const position = useCallback(
+    (p: ExemplarPoint) => ({ x: p.timeMs, y: heatmapRow(p.value, grid.bounds) }),
+    [grid.bounds],
+  );
+  const rowTicks = useMemo(() => grid.bounds.map((_, i) => i + 0.5), [grid.bounds]);
+  return (
+    <figure
+      className="relative h-64 w-full"
+      data-testid="bucket-heatmap"
+      aria-label="Requests per latency bucket over time"
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart margin={{ top: 8, right: 16, bottom: 0, left: 4 }}>
+          <CartesianGrid
+            vertical={false}
+            strokeDasharray="2 4"
+            className="stroke-zinc-200 dark:stroke-zinc-800"
+          />
+          <XAxis
+            dataKey="timeMs"
+            type="number"
+            scale="time"
+            domain={[startMs, endMs]}
+            ticks={timeTicks(startMs, endMs)}
+            tickFormatter={(ms: number) => formatClock(ms, endMs - startMs)}
+            tick={{ fontSize: 11 }}
+            stroke="currentColor"
+            allowDataOverflow
+          />
+          <YAxis
+            type="number"
+            domain={[0, rows]}
+            ticks={rowTicks}
+            interval={0}
+            tickFormatter={(v: number) => bucketLabel(grid.bounds, Math.floor(v), formatSecondsShort)}
+            tick={{ fontSize: 10 }}
+            stroke="currentColor"
+            width={72}
+            allowDataOverflow
+          />
+          <HeatmapCells grid={grid} stepSec={stepSec} selectedBucket={selectedBucket} />
+          <ExemplarLayer
+            points={exemplars}
+            position={position}
+            selectedTraceId={selectedTraceId}
+            onSelect={onSelectExemplar}
+            onHover={setHover}
+            label="Exemplars in their buckets"
+            focusable={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+      {hover ? <ExemplarHoverCard group={hover.group} /> : null}
+    </figure>
+  );
+});
+
+function HeatmapCells({
+  grid,
+  stepSec,
+  selectedBucket,
+}: {
+  grid: BucketGrid;
+  stepSec: number;
+  selectedBucket?: number;
+}) {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  const plot = usePlotArea();
+  const max = useMemo(
+    () => grid.rates.flat().reduce((m, r) => (Number.isNaN(r) ? m : Math.max(m, r)), 0),
+    [grid],
+  );
+  if (!xScale || !yScale || !plot || max === 0) return null;
+  const stepMs = stepSec * 1000;
+  return (
+    <g className="pointer-events-none">
+      {grid.rates.map((row, b) => {
+        const top = yScale(b + 1) ?? 0;
+        const bottom = yScale(b) ?? 0;
+        return row.map((rate, i) => {
+          if (!(rate > 0)) return null;
+          const x0 = Math.max(xScale(grid.timesMs[i]! - stepMs) ?? 0, plot.x);
+          const x1 = Math.min(xScale(grid.timesMs[i]!) ?? 0, plot.x + plot.width);
+          if (x1 <= x0) return null;
+          // Square root keeps rare slow buckets visible next to busy fast ones.
+          const intensity = Math.sqrt(rate / max);
+          return (
+            <rect
+              key={`${b}-${i}`}
+              x={x0}
+              y={top}
+              width={x1 - x0 + 0.5}
+              height={Math.max(bottom - top - 1, 1)}
+              fill={selectedBucket === undefined || selectedBucket === b ? "#0ea5e9" : "#71717a"}
+              fillOpacity={0.06 + 0.84 * intensity}
+            />
+          );
+        });
+      })}
+    </g>
+  );
+}

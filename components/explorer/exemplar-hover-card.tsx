@@ -1,0 +1,30 @@
+import { formatLabels, formatSeconds } from "@/lib/explore/chart-data";
+import type { MarkerGroup } from "@/lib/explore/exemplar-groups";
+
+/** What a hovered or focused marker holds: value, time, series labels and trace ID. */
+export function ExemplarHoverCard({ group }: { group: MarkerGroup }) {
+  const slowest = group.items[0]!;
+  return (
+    <div
+      role="tooltip"
+      className="pointer-events-none absolute z-10 max-w-sm rounded-md border border-zinc-200 bg-white/95 p-2 text-xs shadow-lg dark:border-zinc-700 dark:bg-zinc-900/95"
+      style={{ left: Math.max(group.x - 140, 0), top: group.y + 14 }}
+    >
+      <p className="font-semibold tabular-nums">
+        {formatSeconds(slowest.value)}
+        {group.items.length > 1 ? (
+          <span className="font-normal text-zinc-500">
+            {" "}
+            · slowest of {group.items.length} here (down to {formatSeconds(group.items.at(-1)!.value)})
+          </span>
+        ) : null}
+      </p>
+      <p className="text-zinc-500">{new Date(slowest.timeMs).toLocaleString()}</p>
+      <p className="mt-1 break-all font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
+        {formatLabels(slowest.seriesLabels)}
+      </p>
+      <p className="mt-1 font-mono text-[11px]">trace {slowest.traceId}</p>
+      <p className="mt-1 text-zinc-500">Click or press Enter to open the trace</p>
+    </div>
+  );
+}

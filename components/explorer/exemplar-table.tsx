@@ -1,0 +1,156 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { memo, useMemo, useRef } from "react";
+import { bucketIndexOf, bucketLabel } from "@/lib/explore/buckets";
+import { type ExemplarPoint, formatSeconds, formatSecondsShort } from "@/lib/explore/chart-data";
+import type { Region } from "@/lib/explore/exemplar-groups";
+import { type ExemplarSort, varyingLabelNames, visibleExemplars } from "@/lib/explore/exemplar-table";
+
+interface Props {
+  points: ExemplarPoint[];
+  bounds: number[];
+  bucket?: number;
+  region?: Region | null;
+  sort: ExemplarSort;
+  selectedTraceId?: string | null;
+  onSort: (sort: ExemplarSort) => void;
+  onBucket: (bucket: number | undefined) => void;
+  onClearRegion: () => void;
+  onSelect: (point: ExemplarPoint) => void;
+}
+
+const ROW_PX = 30;
+
+/** Every exemplar in a virtualized list: slowest first, sortable, filterable by bucket and region. */
+export const ExemplarTable = memo(function ExemplarTable(props: Props) {
+  const { points, bounds, bucket, region, sort, selectedTraceId, onSort, onBucket, onClearRegion, onSelect } =
+    props;
+  const rows = useMemo(
+    () => visibleExemplars(points, { bounds, bucket, region, sort }),
+    [points, bounds, bucket, region, sort],
+  );
+  const labelNames = useMemo(() => varyingLabelNames(points), [points]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The app does not use the React Compiler; the virtualizer re-renders the table itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_PX,
+    overscan: 12,
+  });
+
+  return (
+    <section aria-label="Exemplars" className="rounded-md border border-zinc-200 dark:border-zinc-800">
+      <header className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 text-xs dark:border-zinc-800">
+        <h2 className="text-sm font-semibold">
+          {rows.length.toLocaleString()}{" "}
+          {rows.length === points.length ? "exemplars" : `of ${points.length.toLocaleString()} exemplars`}
+        </h2>
+        <label className="ml-auto flex items-center gap-1">
+          <span className="text-zinc-500">Bucket</span>
+          <select
+            value={bucket ?? ""}
+            onChange={(e) => onBucket(e.target.value === "" ? undefined : Number(e.target.value))}
+            className="rounded border border-zinc-300 bg-transparent px-1 py-0.5 dark:border-zinc-700"
+          >
+            <option value="">all</option>
+            {bounds.map((_, i) => (
+              <option key={i} value={i}>
+                {bucketLabel(bounds, i, formatSecondsShort)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {region ? (
+          <button
+            type="button"
+            onClick={onClearRegion}
+            className="rounded bg-sky-100 px-2 py-0.5 text-sky-900 dark:bg-sky-900/50 dark:text-sky-100"
+          >
+            In selection ({formatSeconds(Math.min(region.minValue, region.maxValue))}–
+            {formatSeconds(Math.max(region.minValue, region.maxValue))}) ✕
+          </button>
+        ) : null}
+      </header>
+      <div role="table" aria-label="Exemplars" aria-rowcount={rows.length + 1} className="text-xs">
+        <div role="rowgroup">
+          <div
+            role="row"
+            className="grid grid-cols-[5rem_6rem_5rem_minmax(0,1fr)_minmax(0,1.4fr)] gap-2 border-b border-zinc-200 px-3 py-1 text-zinc-500 dark:border-zinc-800"
+          >
+            <SortHeader label="Latency" active={sort === "value"} onClick={() => onSort("value")} />
+            <SortHeader label="Time" active={sort === "time"} onClick={() => onSort("time")} />
+            <span role="columnheader">Bucket</span>
+            <span role="columnheader">{labelNames.length ? labelNames.join(", ") : "Series"}</span>
+            <span role="columnheader">Trace</span>
+          </div>
+        </div>
+        <div ref={scrollRef} role="rowgroup" className="h-72 overflow-auto" data-testid="exemplar-rows">
+          {rows.length === 0 ? (
+            <p className="p-3 text-zinc-500">No exemplars match these filters.</p>
+          ) : (
+            <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const p = rows[item.index]!;
+                const selected = p.traceId === selectedTraceId;
+                return (
+                  <div
+                    key={item.key}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    aria-selected={selected}
+                    className="absolute inset-x-0"
+                    style={{ top: item.start, height: ROW_PX }}
+                  >
+                    <button
+                      type="button"
+                      onClick={() => onSelect(p)}
+                      aria-label={`Open trace ${p.traceId} (${formatSeconds(p.value)})`}
+                      className={`grid h-full w-full grid-cols-[5rem_6rem_5rem_minmax(0,1fr)_minmax(0,1.4fr)] items-center gap-2 px-3 text-left ${selected ? "bg-sky-100 dark:bg-sky-900/50" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}
+                    >
+                      <span role="cell" className="font-semibold tabular-nums">
+                        {formatSeconds(p.value)}
+                      </span>
+                      <span role="cell" className="tabular-nums text-zinc-500">
+                        {new Date(p.timeMs).toLocaleTimeString()}
+                      </span>
+                      <span role="cell" className="text-zinc-500">
+                        {bounds.length
+                          ? bucketLabel(bounds, bucketIndexOf(p.value, bounds), formatSecondsShort)
+                          : p.seriesLabels.le}
+                      </span>
+                      <span role="cell" className="truncate text-zinc-600 dark:text-zinc-400">
+                        {labelNames.length
+                          ? labelNames.map((n) => p.seriesLabels[n] ?? "—").join(" · ")
+                          : (p.seriesLabels.job ?? "")}
+                      </span>
+                      <span role="cell" className="truncate font-mono text-zinc-500">
+                        {p.traceId}
+                      </span>
+                    </button>
+                  </div>
+                );
+              })}
+            </div>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+});
+
+function SortHeader({ label, active, onClick }: { label: string; active: boolean; onClick: () => void }) {
+  return (
+    <span role="columnheader" aria-sort={active ? "descending" : "none"}>
+      <button
+        type="button"
+        onClick={onClick}
+        className={active ? "font-semibold text-zinc-900 dark:text-zinc-100" : ""}
+      >
+        {label} {active ? "↓" : ""}
+      </button>
+    </span>
+  );
+}

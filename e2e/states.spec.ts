@@ -1,0 +1,65 @@
+import { expect, test } from "./fixtures";
+import { PORTS } from "../playwright.config";
+
+/** The states a user meets when something is missing or broken: each explained, with a way on. */
+
+const at = (port: number, path: string) => `http://127.0.0.1:${port}${path}`;
+
+test("a trace that was not kept is explained, not shown as an error page", async ({ page }) => {
+  await page.goto("/explore?trace=00000000000000000000000000000abc");
+  await expect(page.getByText("This exemplar's trace is not in the trace store")).toBeVisible();
+  await expect(page.getByText(/sampled out/).first()).toBeVisible();
+  await expect(page.getByTestId("latency-chart")).toBeVisible();
+});
+
+test("a bad query shows Prometheus's message with its position, once", async ({ page }) => {
+  await page.goto(`/explore?query=${encodeURIComponent("sum by (le (rate(x[5m])")}`);
+  const alert = page.getByRole("alert").filter({ hasText: "Prometheus rejected the query" });
+  await expect(alert).toContainText(/1:\d+: parse error/);
+  await expect(page.getByRole("alert").filter({ hasText: "parse error" })).toHaveCount(1);
+});
+
+test("PromQL the demo does not evaluate says which forms it does", async ({ page }) => {
+  await page.goto(`/explore?query=${encodeURIComponent("max(up)")}`);
+  await expect(page.getByRole("alert").filter({ hasText: "Prometheus rejected the query" })).toContainText(
+    "demo mode evaluates histogram_quantile",
+  );
+});
+
+test("an unreachable Prometheus is named, with a retry", async ({ page }) => {
+  await page.goto(at(PORTS.unreachable, `/explore?query=${encodeURIComponent('lat{job="a"}')}`));
+  const alert = page.getByRole("alert").filter({ hasText: "Could not load the latency data" });
+  await expect(alert).toContainText("Prometheus at http://127.0.0.1:9/ is unreachable", { timeout: 15_000 });
+  await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
+});
+
+test("an unreachable Prometheus on first load says why there is no metric list", async ({ page }) => {
+  await page.goto(at(PORTS.unreachable, "/explore"));
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Could not list the histogram metrics" }),
+  ).toContainText("unreachable", { timeout: 15_000 });
+});
+
+test("exemplar storage off is told apart from no exemplars", async ({ page }) => {
+  await page.goto(at(PORTS.storageOff, "/explore"));
+  await expect(page.getByText("Exemplar storage is off in Prometheus")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("--enable-feature=exemplar-storage")).toBeVisible();
+  await expect(page.getByText("Demo data")).toHaveCount(0);
+});
+
+test("a Prometheus slower than the timeout gives a timeout message", async ({ page }) => {
+  await page.goto(at(PORTS.slow, `/explore?query=${encodeURIComponent('lat{job="a"}')}`));
+  await expect(page.getByRole("alert").filter({ hasText: "Could not load the latency data" })).toContainText(
+    "did not answer within 1 s",
+    {
+      timeout: 20_000,
+    },
+  );
+});
+
+test("a range that ends before it starts is explained", async ({ page }) => {
+  await page.goto("/explore?from=now&to=now-1h");
+  await expect(page.getByRole("alert").filter({ hasText: "The time range is not valid" })).toContainText(
+    "ends before it starts",
+  );
+});

@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { matrixData } from "../metrics/prometheus-wire";
+import { bucketGrid, bucketIndexOf, bucketLabel, bucketTotals, heatmapRow } from "./buckets";
+
+const recorded = matrixData.parse(
+  JSON.parse(
+    readFileSync(
+      new URL("../../../shared/fixtures/prometheus-2.42/query_range_buckets.json", import.meta.url),
+      "utf8",
+    ),
+  ).data,
+);
+
+describe("bucketGrid", () => {
+  it("sorts buckets numerically although Prometheus sorts le as strings", () => {
+    const grid = bucketGrid(recorded);
+    expect(recorded.result[0]!.metric.le).toBe("+Inf");
+    expect(grid.bounds).toEqual([...grid.bounds].sort((a, b) => a - b));
+    expect(grid.bounds.at(-1)).toBe(Infinity);
+  });
+
+  it("turns cumulative counts into per-bucket rates that add up to the +Inf total", () => {
+    const grid = bucketGrid(recorded);
+    const infRow = recorded.result.find((s) => s.metric.le === "+Inf")!;
+    grid.timesMs.forEach((_, i) => {
+      const sum = grid.rates.reduce((acc, row) => acc + row[i]!, 0);
+      expect(sum).toBeCloseTo(Number(infRow.values[i]![1]), 6);
+    });
+    expect(grid.rates.flat().every((r) => r >= 0)).toBe(true);
+  });
+
+  it("keeps gaps as NaN and never lets rate noise go negative", () => {
+    const grid = bucketGrid({
+      resultType: "matrix",
+      result: [
+        {
+          metric: { le: "1.0" },
+          values: [
+            [10, "5"],
+            [20, "3"],
+          ],
+        },
+        {
+          metric: { le: "0.5" },
+          values: [
+            [10, "4"],
+            [20, "3.0000001"],
+          ],
+        },
+        { metric: { le: "+Inf" }, values: [[10, "6"]] },
+      ],
+    });
+    expect(grid.bounds).toEqual([0.5, 1, Infinity]);
+    expect(grid.rates[1]).toEqual([1, 0]);
+    expect(grid.rates[2]![1]).toBeNaN();
+    expect(bucketTotals(grid, 10)).toEqual([70.000001, 10, 10]);
+  });
+});
+
+describe("bucketIndexOf", () => {
+  const bounds = [0.1, 0.5, 1, Infinity];
+  it("places a value in the first bucket whose bound is at least the value", () => {
+    expect(bucketIndexOf(0.05, bounds)).toBe(0);
+    expect(bucketIndexOf(0.1, bounds)).toBe(0);
+    expect(bucketIndexOf(0.100001, bounds)).toBe(1);
+    expect(bucketIndexOf(1, bounds)).toBe(2);
+    expect(bucketIndexOf(42, bounds)).toBe(3);
+  });
+});
+
+describe("bucketLabel", () => {
+  it("names buckets by their bound", () => {
+    const format = (s: number) => `${s}s`;
+    expect(bucketLabel([0.1, Infinity], 0, format)).toBe("≤ 0.1s");
+    expect(bucketLabel([0.1, Infinity], 1, format)).toBe("> 0.1s");
+  });
+});
+
+describe("heatmapRow", () => {
+  const bounds = [0.1, 1, Infinity];
+  it("keeps each value inside its bucket's row", () => {
+    expect(heatmapRow(0.5, bounds)).toBeGreaterThan(1);
+    expect(heatmapRow(0.5, bounds)).toBeLessThan(2);
+    expect(heatmapRow(0.9, bounds)).toBeGreaterThan(heatmapRow(0.2, bounds));
+    expect(heatmapRow(50, bounds)).toBe(2.5);
+    expect(Math.floor(heatmapRow(0.1, bounds))).toBe(0);
+  });
+});

@@ -1,0 +1,84 @@
+import type { MatrixData } from "../metrics/prometheus-wire";
+import { parseLe } from "../histogram/quantile";
+
+/**
+ * Cumulative `le` series (as `sum by (le) (rate(x_bucket[w]))` answers them) turned into
+ * per-bucket rates over time, buckets sorted numerically with +Inf last.
+ */
+
+export interface BucketGrid {
+  /** Upper bounds, ascending; the last is Infinity when +Inf was present. */
+  bounds: number[];
+  /** Sample times (ms), ascending. */
+  timesMs: number[];
+  /** rates[bucket][time]: observations per second in (bounds[b-1], bounds[b]]; NaN if missing. */
+  rates: number[][];
+}
+
+export function bucketGrid(data: MatrixData): BucketGrid {
+  const series = data.result
+    .map((s) => ({ le: parseLe(s.metric.le ?? ""), values: s.values }))
+    .filter((s) => !Number.isNaN(s.le))
+    .sort((a, b) => a.le - b.le);
+  const timeSet = new Set<number>();
+  for (const s of series) for (const [t] of s.values) timeSet.add(Math.round(t * 1000));
+  const timesMs = [...timeSet].sort((a, b) => a - b);
+  const column = new Map(timesMs.map((t, i) => [t, i]));
+  const cumulative = series.map((s) => {
+    const row = new Array<number>(timesMs.length).fill(NaN);
+    for (const [t, v] of s.values) row[column.get(Math.round(t * 1000))!] = Number(v);
+    return row;
+  });
+  const rates = cumulative.map((row, b) =>
+    row.map((value, i) => {
+      if (b === 0) return value;
+      const below = cumulative[b - 1]![i]!;
+      // Counts are cumulative; rate noise can make a difference slightly negative.
+      return Number.isNaN(value) || Number.isNaN(below) ? NaN : Math.max(0, value - below);
+    }),
+  );
+  return { bounds: series.map((s) => s.le), timesMs, rates };
+}
+
+/** Index of the bucket a value falls in: the first bound ≥ value (the last for overflow). */
+export function bucketIndexOf(value: number, bounds: readonly number[]): number {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bounds[mid]! >= value) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Observations per bucket over the whole range: Σ rate × step. */
+export function bucketTotals(grid: BucketGrid, stepSec: number): number[] {
+  return grid.rates.map((row) =>
+    row.reduce((sum, rate) => (Number.isNaN(rate) ? sum : sum + rate * stepSec), 0),
+  );
+}
+
+/** "≤ 50 ms", "> 10 s" style bucket names. */
+export function bucketLabel(
+  bounds: readonly number[],
+  index: number,
+  format: (sec: number) => string,
+): string {
+  const upper = bounds[index]!;
+  if (upper === Infinity) return bounds.length > 1 ? `> ${format(bounds[bounds.length - 2]!)}` : "all";
+  return `≤ ${format(upper)}`;
+}
+
+/**
+ * Vertical position of a value on a heatmap whose rows are buckets 0..n-1: the bucket's index
+ * plus where the value sits inside it (log scale), so exemplars land inside their cell.
+ */
+export function heatmapRow(value: number, bounds: readonly number[]): number {
+  const b = bucketIndexOf(value, bounds);
+  const upper = bounds[b]!;
+  const lower = b === 0 ? upper / 10 : bounds[b - 1]!;
+  if (!Number.isFinite(upper) || value <= lower) return b + 0.5;
+  const fraction = (Math.log(value) - Math.log(lower)) / (Math.log(upper) - Math.log(lower));
+  return b + Math.min(0.9, Math.max(0.1, fraction));
+}

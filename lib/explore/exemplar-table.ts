@@ -1,0 +1,45 @@
+import { bucketIndexOf } from "./buckets";
+import type { ExemplarPoint } from "./chart-data";
+import { type Region, exemplarsInRegion } from "./exemplar-groups";
+
+/** The exemplar list's rows: filtered by bucket and region, sorted as the user chose. */
+
+export type ExemplarSort = "value" | "time";
+
+export interface ExemplarFilter {
+  bucket?: number;
+  bounds: readonly number[];
+  region?: Region | null;
+  sort: ExemplarSort;
+}
+
+export function visibleExemplars(points: readonly ExemplarPoint[], filter: ExemplarFilter): ExemplarPoint[] {
+  let rows = filter.region ? exemplarsInRegion(points, filter.region) : [...points];
+  if (filter.bucket !== undefined && filter.bounds.length > 0) {
+    rows = rows.filter((p) => bucketIndexOf(p.value, filter.bounds) === filter.bucket);
+  }
+  return filter.sort === "time"
+    ? rows.sort((a, b) => b.timeMs - a.timeMs || b.value - a.value)
+    : rows.sort((a, b) => b.value - a.value || a.timeMs - b.timeMs);
+}
+
+/** Exemplars per bucket, for the distribution chart. */
+export function exemplarCountsPerBucket(
+  points: readonly ExemplarPoint[],
+  bounds: readonly number[],
+): number[] {
+  const counts = new Array<number>(bounds.length).fill(0);
+  if (bounds.length === 0) return counts;
+  for (const p of points) counts[bucketIndexOf(p.value, bounds)]!++;
+  return counts;
+}
+
+/** Series label names whose values differ between exemplars: the ones worth a column. */
+export function varyingLabelNames(points: readonly ExemplarPoint[]): string[] {
+  const names = new Set<string>();
+  for (const p of points) for (const name of Object.keys(p.seriesLabels)) names.add(name);
+  names.delete("__name__");
+  names.delete("le");
+  // A label missing on some series tells them apart as much as a different value does.
+  return [...names].filter((name) => new Set(points.map((p) => p.seriesLabels[name] ?? "")).size > 1).sort();
+}
