@@ -20,7 +20,7 @@ export function QueryEditor({ query, families, onChange }: Props) {
   const selector = parseSelector(query);
   const [advanced, setAdvanced] = useState(!selector && query !== "");
   return (
-    <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
+    <div className="flex w-full min-w-0 flex-wrap items-center gap-2 lg:w-auto lg:flex-1">
       {advanced || !selector ? (
         <PromqlInput key={query} initial={query} onSubmit={onChange} />
       ) : (

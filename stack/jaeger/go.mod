@@ -1,0 +1,3 @@
+module github.com/exemplar-explorer/stack/jaeger
+
+go 1.26
