@@ -1,101 +1,91 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef } from "react";
+import { useCallback, useMemo } from "react";
 import { AppError } from "@/lib/errors";
-import { formatSeconds } from "@/lib/explore/chart-data";
+import type { HistogramFamily } from "@/lib/metrics/prometheus-source";
 import { traceQuery } from "@/lib/client/queries";
-import { spanRows } from "@/lib/trace-view/span-rows";
+import { histogramQueryForSpan, traceUiLink } from "@/lib/trace-view/histogram-link";
+import { Waterfall } from "./waterfall/waterfall";
+import { WaterfallHeader } from "./waterfall/waterfall-header";
 import { Problem } from "./problem";
 
 interface Props {
   traceId: string;
   selectedSpanId?: string | null;
+  families: readonly HistogramFamily[];
+  traceUiUrl?: string;
   onSelectSpan: (spanId: string) => void;
+  onOpenTrace: (traceId: string, spanId: string) => void;
+  /** An explorer link showing this query, for "back to the histogram". */
+  explorerHref: (query: string) => string;
+  copyLink: () => Promise<boolean>;
   onClose: () => void;
 }
 
-/**
- * The trace behind an exemplar, beside the chart: a compact list of spans in tree order with
- * their bars on the trace's time axis, the exemplar's span selected and scrolled into view.
- */
-export function TracePanel({ traceId, selectedSpanId, onSelectSpan, onClose }: Props) {
+/** The trace behind an exemplar, beside the chart, as a waterfall with the exemplar's span selected. */
+export function TracePanel(props: Props) {
+  const { traceId, families } = props;
   const { data: trace, error, isPending, refetch } = useQuery(traceQuery(traceId));
-  const rows = useMemo(() => (trace ? spanRows(trace) : []), [trace]);
-  const selectedRef = useRef<HTMLLIElement>(null);
-  useEffect(() => selectedRef.current?.scrollIntoView({ block: "nearest" }), [trace, selectedSpanId]);
+  const rootIndex = useMemo(() => {
+    if (!trace) return 0;
+    const ids = new Set(trace.spans.map((s) => s.spanId));
+    const index = trace.spans.findIndex((s) => !s.parentSpanId || !ids.has(s.parentSpanId));
+    return Math.max(index, 0);
+  }, [trace]);
+  const errorCount = useMemo(() => trace?.spans.filter((s) => s.status === "error").length ?? 0, [trace]);
+  const { explorerHref } = props;
+  const histogramHrefFor = useCallback(
+    (index: number) => {
+      const span = trace?.spans[index];
+      const query = span ? histogramQueryForSpan(span, families) : undefined;
+      return query ? explorerHref(query) : undefined;
+    },
+    [trace, families, explorerHref],
+  );
 
   return (
     <section
       aria-label="Trace"
-      className="flex min-h-0 flex-col rounded-md border border-zinc-200 dark:border-zinc-800"
+      className="flex h-full min-h-[32rem] flex-col rounded-md border border-zinc-200 dark:border-zinc-800"
     >
-      <header className="flex items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+      <header className="flex items-center gap-2 border-b border-zinc-200 px-3 py-1.5 dark:border-zinc-800">
         <h2 className="text-sm font-semibold">Trace</h2>
-        <code className="truncate font-mono text-xs text-zinc-500" title={traceId}>
-          {traceId}
-        </code>
+        {trace ? null : <code className="truncate font-mono text-xs text-zinc-500">{traceId}</code>}
         <button
           type="button"
-          onClick={onClose}
+          onClick={props.onClose}
           className="ml-auto rounded px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
           aria-label="Close trace"
         >
           ✕
         </button>
       </header>
-      <div className="min-h-0 flex-1 overflow-auto p-3">
-        {isPending ? (
-          <p className="animate-pulse text-sm text-zinc-500">Loading trace…</p>
-        ) : error ? (
+      {isPending ? (
+        <p className="animate-pulse p-3 text-sm text-zinc-500">Loading trace…</p>
+      ) : error ? (
+        <div className="p-3">
           <TraceError error={error} retry={() => void refetch()} />
-        ) : trace ? (
-          <>
-            <p className="mb-2 text-xs text-zinc-500">
-              {trace.spans.length} spans · {trace.services.length} services ·{" "}
-              {formatSeconds(trace.durationUs / 1e6)}
-            </p>
-            {trace.warnings.length > 0 ? (
-              <ul className="mb-2 list-inside list-disc text-xs text-amber-700 dark:text-amber-400">
-                {trace.warnings.slice(0, 5).map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            ) : null}
-            <ul role="list" className="space-y-px text-xs" data-testid="span-list">
-              {rows.map(({ span, depth }) => {
-                const selected = span.spanId === selectedSpanId;
-                const left = ((span.startUs - trace.startUs) / Math.max(trace.durationUs, 1)) * 100;
-                const width = Math.max((span.durationUs / Math.max(trace.durationUs, 1)) * 100, 0.3);
-                return (
-                  <li key={`${span.spanId}-${span.startUs}`} ref={selected ? selectedRef : undefined}>
-                    <button
-                      type="button"
-                      aria-current={selected ? "true" : undefined}
-                      onClick={() => onSelectSpan(span.spanId)}
-                      className={`grid w-full grid-cols-[minmax(0,1fr)_40%] items-center gap-2 rounded px-1 py-0.5 text-left ${selected ? "bg-sky-100 dark:bg-sky-900/50" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}
-                    >
-                      <span className="truncate" style={{ paddingLeft: `${Math.min(depth, 20) * 10}px` }}>
-                        <span className="text-zinc-500">{span.serviceName}</span> {span.name}
-                        {span.status === "error" ? (
-                          <span className="ml-1 font-semibold text-red-600">error</span>
-                        ) : null}
-                      </span>
-                      <span className="relative h-3">
-                        <span
-                          className={`absolute top-0 h-3 rounded-sm ${span.status === "error" ? "bg-red-500" : "bg-sky-500"}`}
-                          style={{ left: `${left}%`, width: `${width}%` }}
-                        />
-                        <span className="sr-only">{formatSeconds(span.durationUs / 1e6)}</span>
-                      </span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          </>
-        ) : null}
-      </div>
+        </div>
+      ) : trace ? (
+        <>
+          <WaterfallHeader
+            trace={trace}
+            rootIndex={rootIndex}
+            errorCount={errorCount}
+            traceUiHref={props.traceUiUrl ? traceUiLink(props.traceUiUrl, trace.traceId) : undefined}
+            onCopyLink={props.copyLink}
+          />
+          <Waterfall
+            key={trace.traceId}
+            trace={trace}
+            selectedSpanId={props.selectedSpanId ?? trace.spans[rootIndex]?.spanId}
+            onSelectSpan={props.onSelectSpan}
+            onOpenTrace={props.onOpenTrace}
+            histogramHrefFor={histogramHrefFor}
+          />
+        </>
+      ) : null}
     </section>
   );
 }

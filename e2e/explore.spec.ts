@@ -45,10 +45,12 @@ test("the slowest exemplar in the regression window opens its trace with the N+1
   const traceId = await explorer.openFirstKeptTrace();
   await expect(explorer.chart).toBeVisible();
   await expect(explorer.tracePanel.getByText(traceId)).toBeVisible();
-  const selected = explorer.tracePanel.locator("[aria-current=true]");
+  const selected = explorer.tracePanel.getByRole("treeitem", { selected: true });
   await expect(selected).toHaveCount(1);
   await expect(selected).toContainText("GET /api/v1/orders");
-  await expect(explorer.tracePanel.getByText("SELECT order_items").first()).toBeVisible();
+  await expect(
+    explorer.tracePanel.getByRole("treeitem", { name: /SELECT order_items/ }).first(),
+  ).toBeVisible();
   await expect(page.locator(`[data-trace-id="${traceId}"][aria-pressed=true]`)).toHaveCount(1);
 });
 
@@ -99,8 +101,7 @@ test("Share copies a link with absolute times that reopens the same view, trace 
   const fresh = await (await browser.newContext()).newPage();
   await fresh.goto(link);
   const panel = fresh.getByRole("region", { name: "Trace" });
-  await expect(panel.getByTestId("span-list")).toBeVisible();
-  await expect(panel.locator("[aria-current=true]")).toHaveCount(1);
+  await expect(panel.getByRole("treeitem", { selected: true })).toHaveAttribute("data-span-id", spanId!);
   await expect(fresh.getByTestId("latency-chart")).toBeVisible();
   await expect(fresh.getByRole("button", { name: "Custom" })).toHaveAttribute("aria-pressed", "true");
   await fresh.close();

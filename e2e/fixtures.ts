@@ -24,7 +24,7 @@ export class ExplorerPage {
     const count = Math.min(await this.exemplarRows.count(), 10);
     for (let i = 0; i < count; i++) {
       await this.exemplarRows.nth(i).click();
-      const spans = this.tracePanel.getByTestId("span-list");
+      const spans = this.tracePanel.getByRole("tree", { name: "Trace waterfall" });
       const missing = this.tracePanel.getByText("not in the trace store");
       await expect(spans.or(missing)).toBeVisible();
       if (await spans.isVisible()) return new URL(this.page.url()).searchParams.get("trace")!;

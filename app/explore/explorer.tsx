@@ -216,7 +216,12 @@ export function Explorer() {
             <TracePanel
               traceId={state.trace}
               selectedSpanId={state.span}
+              families={families.data?.families ?? []}
+              traceUiUrl={health.data?.traceUiUrl}
               onSelectSpan={(span) => void setState({ span }, { history: "replace" })}
+              onOpenTrace={(trace, span) => void setState({ trace, span })}
+              explorerHref={explorerHref}
+              copyLink={() => copyShareLink(state.from, state.to, nowMs)}
               onClose={() => void setState({ trace: null, span: null })}
             />
           </div>
@@ -257,6 +262,27 @@ function NoQuery({ families }: { families: UseQueryResult<{ families: HistogramF
   );
 }
 
+/** The current view as a link for a chat message: relative times pinned, auto-refresh dropped. */
+function copyShareLink(from: string, to: string, nowMs: number): Promise<boolean> {
+  const url = new URL(window.location.href);
+  // Relative times would show other data tomorrow: pin them.
+  url.searchParams.set("from", toAbsolute(from, nowMs));
+  url.searchParams.set("to", toAbsolute(to, nowMs));
+  url.searchParams.delete("refresh");
+  return navigator.clipboard.writeText(url.toString()).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The explorer on another query, same range, no trace open. */
+function explorerHref(query: string): string {
+  const url = new URL(window.location.href);
+  url.searchParams.set("query", query);
+  for (const name of ["trace", "span", "bucket"]) url.searchParams.delete(name);
+  return `${url.pathname}${url.search}`;
+}
+
 function ShareButton({ from, to, nowMs }: { from: string; to: string; nowMs: number }) {
   const [copied, setCopied] = useState<"copied" | "failed" | undefined>();
   return (
@@ -264,15 +290,7 @@ function ShareButton({ from, to, nowMs }: { from: string; to: string; nowMs: num
       type="button"
       className="rounded border border-zinc-300 px-2 py-1 text-xs dark:border-zinc-700"
       onClick={async () => {
-        const url = new URL(window.location.href);
-        // Relative times would show other data tomorrow: pin them.
-        url.searchParams.set("from", toAbsolute(from, nowMs));
-        url.searchParams.set("to", toAbsolute(to, nowMs));
-        url.searchParams.delete("refresh");
-        const ok = await navigator.clipboard.writeText(url.toString()).then(
-          () => true,
-          () => false,
-        );
+        const ok = await copyShareLink(from, to, nowMs);
         setCopied(ok ? "copied" : "failed");
         setTimeout(() => setCopied(undefined), 2000);
       }}

@@ -13,6 +13,7 @@ export interface Health {
   metrics: MetricsCapabilities & { demo: boolean };
   traces: TraceSourceHealth & { demo: boolean; backend: string };
   suggestedQuery?: string;
+  traceUiUrl?: string;
 }
 
 const params = (values: Record<string, string | number>) =>

@@ -36,9 +36,16 @@ describe("parseConfig", () => {
     [{ JAEGER_URL: "http://j:16686", TEMPO_URL: "http://t:3200" }, /choose one trace source/],
     [{ EXEMPLAR_TRACE_ID_LABELS: "trace-id" }, /EXEMPLAR_TRACE_ID_LABELS/],
     [{ JAEGER_API: "v2" }, /JAEGER_API must be "v1" or "v3"/],
+    [{ TRACE_UI_URL: "javascript:alert(1)" }, /TRACE_UI_URL must be an http\(s\) URL/],
   ])("rejects %j with one line naming the variable", (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it("keeps a trace UI URL template as written", () => {
+    expect(
+      parseConfig({ TRACE_UI_URL: "https://grafana.example/explore?traceId={traceId}" }).traceUiUrl,
+    ).toBe("https://grafana.example/explore?traceId={traceId}");
   });
 
   it("picks Jaeger's v3 API when asked", () => {

@@ -22,7 +22,8 @@ export interface AppConfig {
   /** Absent means the demo world serves traces. */
   traces?: TraceBackendConfig;
   exemplarTraceIdLabels: string[];
-  traceUiUrl?: URL;
+  /** May hold a `{traceId}` placeholder; kept as written. */
+  traceUiUrl?: string;
   backendTimeoutMs: number;
   maxBackendResponseBytes: number;
   demo: { seed: number; nowMs?: number };
@@ -116,7 +117,16 @@ const envSchema = z.object({
   TRACE_HEADERS: headerList,
   JAEGER_API: z.enum(["v1", "v3"], { error: 'must be "v1" or "v3"' }).default("v1"),
   EXEMPLAR_TRACE_ID_LABELS: labelList,
-  TRACE_UI_URL: httpUrl.optional(),
+  TRACE_UI_URL: z
+    .string()
+    .trim()
+    .refine(
+      (value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value.replaceAll("{traceId}", "x")),
+      {
+        message: "must be an http(s) URL, optionally with {traceId} where the trace ID goes",
+      },
+    )
+    .optional(),
   BACKEND_TIMEOUT_MS: positiveInt(15_000),
   MAX_BACKEND_RESPONSE_BYTES: positiveInt(64 * 1024 * 1024),
   DEMO_SEED: z.coerce.number().int("must be a whole number").nonnegative().default(1),

@@ -1,6 +1,7 @@
 import { normalizeTraceId } from "../model/ids";
 import type { BackendFetch } from "../backends/http";
 import { decodeDemoTraceId, isSampledOut } from "./request-ids";
+import { generateSyntheticTrace, syntheticSpanCount } from "./synthetic-trace";
 import { generateDemoTrace } from "./trace-generator";
 import { requestEndMs } from "./traffic";
 import { DEMO_ROUTES, SAMPLED_OUT_RATIO, type WorldClock } from "./world";
@@ -16,6 +17,11 @@ export function createDemoJaeger(clock: WorldClock, now: () => number = Date.now
     if (traceMatch) {
       const traceId = normalizeTraceId(decodeURIComponent(traceMatch[1]!));
       if (!traceId) return jaegerError(400, `malformed trace ID`);
+      const syntheticSpans = syntheticSpanCount(traceId);
+      if (syntheticSpans) {
+        const trace = generateSyntheticTrace(syntheticSpans, (now() - 3600_000) * 1000);
+        return Response.json({ data: [trace], total: 0, limit: 0, offset: 0, errors: null });
+      }
       const request = decodeDemoTraceId(traceId, clock.seed);
       if (!request || requestEndMs(request) > now() || isSampledOut(traceId, SAMPLED_OUT_RATIO)) {
         return jaegerError(404, "trace not found");

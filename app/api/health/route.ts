@@ -1,4 +1,5 @@
 import { getSources } from "@/lib/backends/sources";
+import { getConfig } from "@/lib/config/config";
 import { DEMO_SUGGESTED_QUERY } from "@/lib/demo/world";
 import { handleRoute, jsonResponse } from "@/lib/http/handle-route";
 
@@ -15,6 +16,8 @@ export function GET(): Promise<Response> {
       traces: { demo: sources.tracesIsDemo, backend: sources.traces.target.displayName, ...traces },
       // Where a new user of the demo lands: the route of the demo's regression story.
       suggestedQuery: sources.metricsIsDemo ? DEMO_SUGGESTED_QUERY : undefined,
+      // Not a secret: where the user's own trace UI lives, for "Open in Jaeger/Grafana".
+      traceUiUrl: getConfig().traceUiUrl,
     });
   });
 }

@@ -1,0 +1,165 @@
+"use client";
+
+import { memo } from "react";
+import type { Span } from "@/lib/model/trace";
+import { formatDurationUs } from "@/lib/trace-view/format";
+import { serviceColor } from "@/lib/trace-view/service-colors";
+
+export const ROW_HEIGHT_PX = 26;
+const INDENT_PX = 12;
+const MAX_INDENT_LEVELS = 24;
+
+export interface TimeWindow {
+  startUs: number;
+  endUs: number;
+}
+
+interface Props {
+  span: Span;
+  spanIndex: number;
+  depth: number;
+  hasChildren: boolean;
+  expanded: boolean;
+  selected: boolean;
+  isMatch: boolean;
+  onCriticalPath: boolean;
+  criticalSections?: { startUs: number; endUs: number }[];
+  showCritical: boolean;
+  window: TimeWindow;
+  top: number;
+  rowNumber: number;
+  rowCount: number;
+  onToggle: (spanIndex: number) => void;
+  onSelect: (spanIndex: number) => void;
+}
+
+/** One span: tree column (indent, caret, service, name) and its bar on the time axis. */
+export const SpanRow = memo(function SpanRow(props: Props) {
+  const {
+    span,
+    spanIndex,
+    depth,
+    hasChildren,
+    expanded,
+    selected,
+    isMatch,
+    onCriticalPath,
+    criticalSections,
+    showCritical,
+    window,
+    top,
+  } = props;
+  const width = Math.max(window.endUs - window.startUs, 1);
+  const toPercent = (us: number) => ((us - window.startUs) / width) * 100;
+  const left = toPercent(span.startUs);
+  const right = toPercent(span.startUs + span.durationUs);
+  const barLeft = Math.max(left, 0);
+  const barWidth = Math.max(Math.min(right, 100) - barLeft, 0.15);
+  const visible = right >= 0 && left <= 100;
+  const color = serviceColor(span.serviceName);
+  const isError = span.status === "error";
+  const labelOnLeft = barLeft > 70;
+
+  return (
+    <div
+      id={`span-row-${spanIndex}`}
+      role="treeitem"
+      aria-level={depth + 1}
+      aria-expanded={hasChildren ? expanded : undefined}
+      aria-selected={selected}
+      aria-setsize={props.rowCount}
+      aria-posinset={props.rowNumber + 1}
+      aria-label={`${span.serviceName} ${span.name}, ${formatDurationUs(span.durationUs)}${isError ? ", error" : ""}`}
+      data-span-id={span.spanId}
+      onClick={() => props.onSelect(spanIndex)}
+      className={`absolute inset-x-0 grid cursor-default grid-cols-[minmax(0,2fr)_minmax(0,3fr)] items-center text-xs ${
+        selected
+          ? "bg-sky-100 dark:bg-sky-900/50"
+          : isMatch
+            ? "bg-amber-50 dark:bg-amber-900/20"
+            : "hover:bg-zinc-50 dark:hover:bg-zinc-900"
+      }`}
+      style={{ top, height: ROW_HEIGHT_PX }}
+    >
+      <div
+        className="flex min-w-0 items-center gap-1 pr-2"
+        style={{ paddingLeft: Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PX + 4 }}
+      >
+        {hasChildren ? (
+          <button
+            type="button"
+            tabIndex={-1}
+            aria-hidden
+            onClick={(event) => {
+              event.stopPropagation();
+              props.onToggle(spanIndex);
+            }}
+            className="w-4 shrink-0 text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100"
+          >
+            {expanded ? "▾" : "▸"}
+          </button>
+        ) : (
+          <span className="w-4 shrink-0" />
+        )}
+        <span className="h-3 w-1 shrink-0 rounded-sm" style={{ backgroundColor: color }} />
+        <span className="truncate" title={`${span.serviceName} ${span.name}`}>
+          <span className="text-zinc-500">{span.serviceName}</span>{" "}
+          <span className={isError ? "font-medium text-red-600 dark:text-red-400" : ""}>{span.name}</span>
+        </span>
+        {depth > MAX_INDENT_LEVELS ? (
+          <span className="shrink-0 text-[10px] text-zinc-400">L{depth + 1}</span>
+        ) : null}
+        {showCritical && onCriticalPath ? (
+          <span className="shrink-0 text-[10px] font-semibold text-orange-600" title="On the critical path">
+            ●
+          </span>
+        ) : null}
+      </div>
+      <div className="relative h-full overflow-hidden border-l border-zinc-200 dark:border-zinc-800">
+        {visible ? (
+          <>
+            <div
+              className={`absolute top-[7px] h-3 rounded-sm ${isError ? "ring-2 ring-red-600" : ""}`}
+              style={{
+                left: `${barLeft}%`,
+                width: `${barWidth}%`,
+                backgroundColor: isError ? "#dc2626" : color,
+                opacity: showCritical && !onCriticalPath ? 0.35 : 1,
+              }}
+            />
+            {showCritical
+              ? criticalSections?.map((section, i) => {
+                  const from = Math.max(toPercent(section.startUs), 0);
+                  const to = Math.min(toPercent(section.endUs), 100);
+                  return to > from ? (
+                    <div
+                      key={i}
+                      className="absolute top-[5px] h-4 rounded-sm border-2 border-orange-500"
+                      style={{ left: `${from}%`, width: `${to - from}%` }}
+                    />
+                  ) : null;
+                })
+              : null}
+            {span.events.map((event, i) => {
+              const at = toPercent(event.timeUs);
+              return at >= 0 && at <= 100 ? (
+                <div
+                  key={i}
+                  title={event.name}
+                  className={`absolute top-[4px] h-[18px] w-px ${event.name === "exception" ? "bg-red-700" : "bg-zinc-900 dark:bg-zinc-100"}`}
+                  style={{ left: `${at}%` }}
+                />
+              ) : null;
+            })}
+            <span
+              className="absolute top-[5px] whitespace-nowrap px-1 text-[10px] tabular-nums text-zinc-600 dark:text-zinc-400"
+              style={labelOnLeft ? { right: `${100 - barLeft}%` } : { left: `${barLeft + barWidth}%` }}
+            >
+              {formatDurationUs(span.durationUs)}
+            </span>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+});

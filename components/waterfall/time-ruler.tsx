@@ -1,0 +1,24 @@
+import { formatDurationUs, rulerTicks } from "@/lib/trace-view/format";
+import type { TimeWindow } from "./span-row";
+
+/** Offsets from the trace's start across the visible window, above the bars. */
+export function TimeRuler({ window, traceStartUs }: { window: TimeWindow; traceStartUs: number }) {
+  const span = window.endUs - window.startUs;
+  const offset = window.startUs - traceStartUs;
+  return (
+    <div className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] border-b border-zinc-200 text-[10px] text-zinc-500 dark:border-zinc-800">
+      <span className="px-2 py-1">Service · operation</span>
+      <div className="relative h-6 border-l border-zinc-200 dark:border-zinc-800" aria-hidden>
+        {rulerTicks(span).map((t) => (
+          <span
+            key={t}
+            className="absolute top-1 -translate-x-1/2 whitespace-nowrap tabular-nums first:translate-x-0"
+            style={{ left: `${(t / span) * 100}%` }}
+          >
+            {formatDurationUs(offset + t)}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}

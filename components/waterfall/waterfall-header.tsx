@@ -1,0 +1,104 @@
+"use client";
+
+import { useState } from "react";
+import type { Trace } from "@/lib/model/trace";
+import { formatDurationUs } from "@/lib/trace-view/format";
+import { serviceColor } from "@/lib/trace-view/service-colors";
+
+interface Props {
+  trace: Trace;
+  rootIndex: number;
+  errorCount: number;
+  traceUiHref?: string;
+  onCopyLink: () => Promise<boolean>;
+}
+
+/** Root operation, trace ID, when, how long, how big, which services, how many errors. */
+export function WaterfallHeader({ trace, rootIndex, errorCount, traceUiHref, onCopyLink }: Props) {
+  const root = trace.spans[rootIndex];
+  const [copied, setCopied] = useState<string | undefined>();
+  const flash = (message: string) => {
+    setCopied(message);
+    setTimeout(() => setCopied(undefined), 2000);
+  };
+  return (
+    <div className="space-y-1 border-b border-zinc-200 px-3 py-2 text-xs dark:border-zinc-800">
+      <p className="truncate text-sm font-semibold">
+        {root ? (
+          <>
+            <span className="text-zinc-500">{root.serviceName}</span> <bdi>{root.name}</bdi>
+          </>
+        ) : (
+          "Trace"
+        )}
+      </p>
+      <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-zinc-600 dark:text-zinc-400">
+        <span className="tabular-nums">{new Date(trace.startUs / 1000).toLocaleString()}</span>
+        <span className="font-semibold tabular-nums text-zinc-900 dark:text-zinc-100">
+          {formatDurationUs(trace.durationUs)}
+        </span>
+        <span>{trace.spans.length.toLocaleString()} spans</span>
+        <span className={errorCount > 0 ? "font-semibold text-red-600 dark:text-red-400" : ""}>
+          {errorCount} {errorCount === 1 ? "error" : "errors"}
+        </span>
+      </p>
+      <ul className="flex flex-wrap gap-x-3 gap-y-0.5" aria-label="Services">
+        {trace.services.map((service) => (
+          <li key={service} className="flex items-center gap-1">
+            <span className="h-2.5 w-2.5 rounded-sm" style={{ backgroundColor: serviceColor(service) }} />
+            <bdi>{service}</bdi>
+          </li>
+        ))}
+      </ul>
+      <p className="flex flex-wrap items-center gap-2">
+        <code className="font-mono text-zinc-500">{trace.traceId}</code>
+        <button
+          type="button"
+          className="rounded border border-zinc-300 px-1.5 dark:border-zinc-700"
+          onClick={() =>
+            navigator.clipboard.writeText(trace.traceId).then(
+              () => flash("Trace ID copied"),
+              () => flash("Copy failed"),
+            )
+          }
+        >
+          Copy ID
+        </button>
+        <button
+          type="button"
+          className="rounded border border-zinc-300 px-1.5 dark:border-zinc-700"
+          onClick={() => void onCopyLink().then((ok) => flash(ok ? "Link copied" : "Copy failed"))}
+        >
+          Copy link
+        </button>
+        <button
+          type="button"
+          className="rounded border border-zinc-300 px-1.5 dark:border-zinc-700"
+          onClick={() => {
+            const url = URL.createObjectURL(
+              new Blob([JSON.stringify(trace, null, 2)], { type: "application/json" }),
+            );
+            const a = document.createElement("a");
+            a.href = url;
+            a.download = `trace-${trace.traceId}.json`;
+            a.click();
+            URL.revokeObjectURL(url);
+          }}
+        >
+          Download JSON
+        </button>
+        {traceUiHref ? (
+          <a
+            href={traceUiHref}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="text-sky-700 underline dark:text-sky-400"
+          >
+            Open in trace UI ↗
+          </a>
+        ) : null}
+        {copied ? <span role="status">{copied}</span> : null}
+      </p>
+    </div>
+  );
+}

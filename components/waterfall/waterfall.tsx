@@ -1,0 +1,238 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Trace } from "@/lib/model/trace";
+import type { SpanFilter } from "@/lib/trace-view/search";
+import { ancestorsOf, buildSpanTree } from "@/lib/trace-view/span-tree";
+import { selfTimeUs } from "@/lib/trace-view/timing";
+import { Minimap } from "./minimap";
+import { SpanDetails } from "./span-details";
+import { ROW_HEIGHT_PX, SpanRow, type TimeWindow } from "./span-row";
+import { TimeRuler } from "./time-ruler";
+import { useWaterfallModel } from "./use-waterfall-model";
+import { WaterfallToolbar } from "./waterfall-toolbar";
+
+interface Props {
+  trace: Trace;
+  selectedSpanId?: string | null;
+  onSelectSpan: (spanId: string) => void;
+  onOpenTrace: (traceId: string, spanId: string) => void;
+  histogramHrefFor: (spanIndex: number) => string | undefined;
+}
+
+const NO_COLLAPSED: ReadonlySet<number> = new Set();
+
+/**
+ * The trace as a tree of rows with bars on a shared time axis. Rows are virtualized (only the
+ * visible ones are in the DOM); all layout is precomputed by pure functions in lib/trace-view.
+ */
+export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace, histogramHrefFor }: Props) {
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(NO_COLLAPSED);
+  const [search, setSearch] = useState("");
+  const [filter, setFilter] = useState<SpanFilter>({});
+  const [showCritical, setShowCritical] = useState(true);
+  const [criticalOnly, setCriticalOnly] = useState(false);
+  const [window, setWindow] = useState<TimeWindow>({
+    startUs: trace.startUs,
+    endUs: trace.startUs + trace.durationUs,
+  });
+  const [matchPosition, setMatchPosition] = useState(0);
+  const tree = useMemo(() => buildSpanTree(trace), [trace]);
+  const selectedIndex = selectedSpanId ? (tree.indexOf.get(selectedSpanId) ?? -1) : -1;
+  // The selected span is always shown: its ancestors count as expanded whatever was collapsed.
+  const openCollapsed = useMemo(() => {
+    const hidden = selectedIndex < 0 ? [] : ancestorsOf(tree, selectedIndex).filter((a) => collapsed.has(a));
+    if (hidden.length === 0) return collapsed;
+    const next = new Set(collapsed);
+    for (const a of hidden) next.delete(a);
+    return next;
+  }, [collapsed, selectedIndex, tree]);
+  const model = useWaterfallModel(trace, tree, { collapsed: openCollapsed, search, filter, criticalOnly });
+  const { rows } = model;
+  const selectedRow = useMemo(
+    () => (selectedIndex < 0 ? -1 : rows.indexOf(selectedIndex)),
+    [rows, selectedIndex],
+  );
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  // The app does not use the React Compiler; the virtualizer re-renders the rows itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 16,
+  });
+
+  useEffect(() => {
+    if (selectedRow >= 0) virtualizer.scrollToIndex(selectedRow, { align: "auto" });
+  }, [selectedRow, virtualizer]);
+
+  const selectIndex = useCallback(
+    (index: number) => onSelectSpan(trace.spans[index]!.spanId),
+    [onSelectSpan, trace],
+  );
+  const toggle = useCallback(
+    (index: number) => {
+      const collapsing = !openCollapsed.has(index);
+      // Collapsing around the selection moves the selection up to the collapsed span.
+      if (collapsing && selectedIndex >= 0 && ancestorsOf(tree, selectedIndex).includes(index))
+        selectIndex(index);
+      const next = new Set(openCollapsed);
+      if (collapsing) next.add(index);
+      else next.delete(index);
+      setCollapsed(next);
+    },
+    [openCollapsed, selectedIndex, tree, selectIndex],
+  );
+
+  const goToMatch = (direction: 1 | -1) => {
+    if (model.matchRows.length === 0) return;
+    const next = (matchPosition + direction + model.matchRows.length) % model.matchRows.length;
+    setMatchPosition(next);
+    selectIndex(rows[model.matchRows[next]!]!);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    const row = selectedRow < 0 ? 0 : selectedRow;
+    const index = rows[row];
+    if (index === undefined) return;
+    const hasChildren = tree.children[index]!.length > 0;
+    const move = (to: number) => {
+      const clamped = Math.min(Math.max(to, 0), rows.length - 1);
+      selectIndex(rows[clamped]!);
+    };
+    switch (event.key) {
+      case "ArrowDown":
+        move(selectedRow < 0 ? 0 : row + 1);
+        break;
+      case "ArrowUp":
+        move(row - 1);
+        break;
+      case "Home":
+        move(0);
+        break;
+      case "End":
+        move(rows.length - 1);
+        break;
+      case "PageDown":
+        move(row + 20);
+        break;
+      case "PageUp":
+        move(row - 20);
+        break;
+      case "ArrowRight":
+        if (hasChildren && openCollapsed.has(index)) toggle(index);
+        else if (hasChildren) move(row + 1);
+        break;
+      case "ArrowLeft":
+        if (hasChildren && !openCollapsed.has(index)) toggle(index);
+        else if (tree.parent[index]! >= 0) selectIndex(tree.parent[index]!);
+        break;
+      case "Enter":
+        document.getElementById("span-details-heading")?.focus();
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  const selectedSpan = selectedIndex >= 0 ? trace.spans[selectedIndex] : undefined;
+
+  return (
+    <div
+      className="flex min-h-0 flex-1 flex-col"
+      onKeyDown={(event) => {
+        if (event.key === "/" && document.activeElement !== searchRef.current) {
+          event.preventDefault();
+          searchRef.current?.focus();
+        }
+      }}
+    >
+      <WaterfallToolbar
+        searchRef={searchRef}
+        search={search}
+        onSearch={(text) => {
+          setSearch(text);
+          setMatchPosition(0);
+        }}
+        matchCount={model.matchCount}
+        matchPosition={matchPosition}
+        onNextMatch={goToMatch}
+        services={trace.services}
+        filter={filter}
+        onFilter={setFilter}
+        showCritical={showCritical}
+        onShowCritical={setShowCritical}
+        criticalOnly={criticalOnly}
+        onCriticalOnly={setCriticalOnly}
+        onExpandAll={() => setCollapsed(NO_COLLAPSED)}
+        onCollapseAll={() =>
+          setCollapsed(
+            new Set(tree.roots.flatMap((r) => tree.children[r]!).filter((i) => tree.children[i]!.length > 0)),
+          )
+        }
+      />
+      <Minimap trace={trace} tree={tree} window={window} onWindow={setWindow} />
+      <TimeRuler window={window} traceStartUs={trace.startUs} />
+      <div
+        ref={scrollRef}
+        role="tree"
+        aria-label="Trace waterfall"
+        aria-activedescendant={
+          selectedIndex >= 0 && selectedRow >= 0 ? `span-row-${selectedIndex}` : undefined
+        }
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        className="relative min-h-48 flex-1 overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+        data-testid="waterfall-rows"
+      >
+        {rows.length === 0 ? (
+          <p className="p-3 text-xs text-zinc-500">No span matches these filters.</p>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const index = rows[item.index]!;
+              return (
+                <SpanRow
+                  key={index}
+                  span={trace.spans[index]!}
+                  spanIndex={index}
+                  depth={tree.depth[index]!}
+                  hasChildren={tree.children[index]!.length > 0}
+                  expanded={!openCollapsed.has(index)}
+                  selected={index === selectedIndex}
+                  isMatch={Boolean(model.searchMask?.[index])}
+                  onCriticalPath={model.critical.onPath[index] === 1}
+                  criticalSections={model.criticalByIndex.get(index)}
+                  showCritical={showCritical}
+                  window={window}
+                  top={item.start}
+                  rowNumber={item.index}
+                  rowCount={rows.length}
+                  onToggle={toggle}
+                  onSelect={selectIndex}
+                />
+              );
+            })}
+          </div>
+        )}
+      </div>
+      {selectedSpan ? (
+        <div className="max-h-[45%] min-h-32 overflow-auto border-t border-zinc-200 dark:border-zinc-800">
+          <SpanDetails
+            trace={trace}
+            span={selectedSpan}
+            selfTimeUs={selfTimeUs(trace, tree, selectedIndex)}
+            onCriticalPath={model.critical.onPath[selectedIndex] === 1}
+            histogramHref={histogramHrefFor(selectedIndex)}
+            onOpenLink={onOpenTrace}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+/** The waterfall: selection from a link, tree keyboard use, search, critical path, scale. */
+
+const ORDERS =
+  'http_server_request_duration_seconds_bucket{job="api-gateway",method="GET",route="/api/v1/orders"}';
+const CHECKOUT =
+  'http_server_request_duration_seconds_bucket{job="api-gateway",method="POST",route="/api/v1/orders",status_code="201"}';
+
+/** The slowest exemplar of a selector whose trace was kept; for ORDERS, one from the regression. */
+async function regressionExemplar(request: APIRequestContext, query = ORDERS) {
+  const now = Math.floor(Date.now() / 1000);
+  const response = await request.get(
+    `/api/exemplars?${new URLSearchParams({ query, start: String(now - 3600), end: String(now) })}`,
+  );
+  const { series } = (await response.json()) as {
+    series: { exemplars: { traceId: string; spanId: string; value: number }[] }[];
+  };
+  const exemplars = series.flatMap((s) => s.exemplars).sort((a, b) => b.value - a.value);
+  for (const e of exemplars) {
+    if ((await request.get(`/api/traces/${e.traceId}`)).ok()) return e;
+  }
+  throw new Error("no kept trace among the regression's exemplars");
+}
+
+test("a deep link selects the exemplar's span in an ARIA tree, on the critical path with the slow query", async ({
+  page,
+  request,
+}) => {
+  const exemplar = await regressionExemplar(request);
+  await page.goto(`/explore?trace=${exemplar.traceId}&span=${exemplar.spanId}`);
+  const tree = page.getByRole("tree", { name: "Trace waterfall" });
+  const selected = tree.getByRole("treeitem", { selected: true });
+  await expect(selected).toHaveAttribute("data-span-id", exemplar.spanId);
+  await expect(selected).toHaveAttribute("aria-level", "3");
+  await expect(selected).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("region", { name: "Span details" })).toContainText("GET /api/v1/orders");
+
+  // The slow database span: the orders query, on the critical path (the whole N+1 chain is).
+  const slowQuery = tree.getByRole("treeitem", { name: /SELECT orders/ });
+  await expect(slowQuery).toBeVisible();
+  await expect(slowQuery.getByTitle("On the critical path")).toBeVisible();
+});
+
+test("'Only critical path' hides the parallel work that did not decide the latency", async ({
+  page,
+  request,
+}) => {
+  // A checkout fetches the customer and reserves stock in parallel: one of the two waits on the other.
+  const exemplar = await regressionExemplar(request, CHECKOUT);
+  await page.goto(`/explore?trace=${exemplar.traceId}&span=${exemplar.spanId}`);
+  const tree = page.getByRole("tree", { name: "Trace waterfall" });
+  await expect(tree.getByRole("treeitem", { selected: true })).toBeVisible();
+  // aria-setsize is the number of rows shown, virtualized or not.
+  const rowCount = async () => Number(await tree.getByRole("treeitem").first().getAttribute("aria-setsize"));
+  const all = await rowCount();
+  await page.getByRole("button", { name: "Only critical path" }).click();
+  await expect.poll(rowCount).toBeLessThan(all);
+  const parallel = tree.getByRole("treeitem", { name: /GET \/users\/\{id\}|POST \/reservations/ });
+  expect(await parallel.count()).toBeLessThan(4);
+  await page.getByRole("button", { name: "Only critical path" }).click();
+  await expect.poll(rowCount).toBe(all);
+});
+
+test("the tree works from the keyboard: arrows move, left and right collapse and expand, / searches", async ({
+  page,
+  request,
+}) => {
+  const exemplar = await regressionExemplar(request);
+  await page.goto(`/explore?trace=${exemplar.traceId}&span=${exemplar.spanId}`);
+  const tree = page.getByRole("tree", { name: "Trace waterfall" });
+  await expect(tree.getByRole("treeitem", { selected: true })).toBeVisible();
+  await tree.focus();
+  const before = await tree.getByRole("treeitem").count();
+  await page.keyboard.press("ArrowLeft");
+  await expect(tree.getByRole("treeitem", { selected: true })).toHaveAttribute("aria-expanded", "false");
+  await expect.poll(() => tree.getByRole("treeitem").count()).toBeLessThan(before);
+  await page.keyboard.press("ArrowRight");
+  await expect(tree.getByRole("treeitem", { selected: true })).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("ArrowDown");
+  await expect(tree.getByRole("treeitem", { selected: true })).toContainText("verify jwt");
+  await expect(page).toHaveURL(/span=[0-9a-f]{16}/);
+  await page.keyboard.press("ArrowLeft");
+  await expect(tree.getByRole("treeitem", { selected: true })).toHaveAttribute(
+    "data-span-id",
+    exemplar.spanId,
+  );
+
+  await page.keyboard.press("/");
+  await expect(page.getByRole("searchbox", { name: "Search spans" })).toBeFocused();
+  await page.keyboard.type("order_items");
+  await expect(page.getByTestId("match-count")).toHaveText(/^1 of \d+$/);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("match-count")).toHaveText(/^2 of \d+$/);
+  await expect(tree.getByRole("treeitem", { selected: true })).toContainText("SELECT order_items");
+});
+
+test("clicking a caret collapses a subtree and the filters narrow the rows", async ({ page, request }) => {
+  const exemplar = await regressionExemplar(request);
+  await page.goto(`/explore?trace=${exemplar.traceId}&span=${exemplar.spanId}`);
+  const tree = page.getByRole("tree", { name: "Trace waterfall" });
+  const orders = tree.getByRole("treeitem", { name: /^orders GET \/orders/ });
+  await expect(orders).toHaveAttribute("aria-expanded", "true");
+  const before = await tree.getByRole("treeitem").count();
+  await orders.locator("button").click();
+  await expect(orders).toHaveAttribute("aria-expanded", "false");
+  await expect.poll(() => tree.getByRole("treeitem").count()).toBeLessThan(before);
+  await page.getByRole("button", { name: "Expand all" }).click();
+  await page.getByRole("combobox", { name: "Service" }).selectOption("frontend");
+  await expect(tree.getByRole("treeitem")).toHaveCount(2);
+});
+
+test("a 50,000-span trace opens, renders only visible rows, and scrolls to its end", async ({ page }) => {
+  await page.goto("/explore?trace=5e5e5e5e00000000000000000000c350");
+  const tree = page.getByRole("tree", { name: "Trace waterfall" });
+  await expect(tree.getByRole("treeitem").first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("50,000 spans")).toBeVisible();
+  const rendered = await tree.getByRole("treeitem").count();
+  expect(rendered).toBeLessThan(200);
+  await expect(tree.getByRole("treeitem").first()).toHaveAttribute("aria-setsize", "50000");
+  await tree.getByRole("treeitem").first().click();
+  await tree.focus();
+  await page.keyboard.press("End");
+  await expect(tree.getByRole("treeitem", { selected: true })).toHaveAttribute("aria-posinset", "50000");
+  await tree.evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }));
+  await expect(tree.getByRole("treeitem").first()).toBeVisible();
+  expect(await tree.getByRole("treeitem").count()).toBeLessThan(200);
+});
