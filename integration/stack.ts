@@ -1,0 +1,46 @@
+import { vi } from "vitest";
+
+/** Helpers for tests against the real stack started by scripts/stack.mjs. */
+
+import * as stackScript from "../scripts/stack.mjs";
+
+export const stack = stackScript;
+export const PROMETHEUS_URL = `http://127.0.0.1:${stack.STACK_PORTS.prometheus}`;
+export const JAEGER_URL = `http://127.0.0.1:${stack.STACK_PORTS.jaegerQuery}`;
+
+/** The app's route handlers, loaded fresh with this environment (config is read once per load). */
+export async function loadRoutes(env: Record<string, string>) {
+  vi.unstubAllEnvs();
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  vi.resetModules();
+  return {
+    health: await import("../app/api/health/route"),
+    exemplars: await import("../app/api/exemplars/route"),
+    trace: await import("../app/api/traces/[traceId]/route"),
+  };
+}
+
+export type Routes = Awaited<ReturnType<typeof loadRoutes>>;
+
+export async function getTrace(routes: Routes, traceId: string) {
+  const response = await routes.trace.GET(new Request(`http://localhost/api/traces/${traceId}`), {
+    params: Promise.resolve({ traceId }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+export async function getExemplars(routes: Routes, query: string, lookbackSec: number) {
+  const now = Math.floor(Date.now() / 1000);
+  const params = new URLSearchParams({ query, start: String(now - lookbackSec), end: String(now) });
+  const response = await routes.exemplars.GET(new Request(`http://localhost/api/exemplars?${params}`));
+  return response.json() as Promise<{
+    series: {
+      labels: Record<string, string>;
+      exemplars: { traceId: string; spanId: string; value: number; timestampSec: number }[];
+    }[];
+  }>;
+}
+
+export async function health(routes: Routes) {
+  return (await routes.health.GET()).json();
+}

@@ -1,0 +1,22 @@
+/** Types of scripts/stack.mjs, for the integration tests that stop and start its processes. */
+export declare const STACK_PORTS: {
+  explorer: number;
+  jaegerQuery: number;
+  jaegerQueryGrpc: number;
+  jaegerOtlpHttp: number;
+  jaegerHealth: number;
+  prometheus: number;
+  gateway: number;
+  users: number;
+  orders: number;
+};
+export declare function jaegerBinary(): string;
+export declare function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  env?: Record<string, string>,
+): number;
+export declare function stopProcess(name: string): Promise<boolean>;
+export declare function startJaeger(extraEnv?: Record<string, string>): number;
+export declare function waitForJaeger(): Promise<void>;

@@ -1,0 +1,270 @@
+#!/usr/bin/env node
+// The real stack on loopback: Jaeger v2 (in memory), Prometheus with exemplar storage, the
+// instrumented shop with its load, and the explorer pointed at them.
+//
+//   node scripts/stack.mjs start   install/build what is missing, start everything, wait until ready
+//   node scripts/stack.mjs stop    stop everything this script started
+//   node scripts/stack.mjs status
+//
+// State lives in .stack/ (logs/, pids/, Prometheus data). The Jaeger build is kept in a user
+// cache folder (JAEGER_BIN_DIR, default ~/.cache/exemplar-explorer/bin) so every clone reuses it.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const state = join(root, ".stack");
+const dirs = {
+  bin: process.env.JAEGER_BIN_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "exemplar-explorer", "bin"),
+  logs: join(state, "logs"),
+  pids: join(state, "pids"),
+};
+
+export const STACK_PORTS = {
+  explorer: 3200,
+  jaegerQuery: 16686,
+  jaegerQueryGrpc: 16685,
+  jaegerOtlpHttp: 4318,
+  jaegerHealth: 13133,
+  prometheus: 19090,
+  gateway: 18080,
+  users: 18081,
+  orders: 18082,
+};
+const JAEGER_VERSION = "v1.76.0";
+const host = "127.0.0.1";
+const tsx = join(root, "node_modules", ".bin", "tsx");
+
+function log(message) {
+  console.log(`[stack] ${message}`);
+}
+
+function has(command) {
+  try {
+    execFileSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function asRoot(args) {
+  const isRoot = process.getuid?.() === 0;
+  execFileSync(isRoot ? args[0] : "sudo", isRoot ? args.slice(1) : args, {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
+}
+
+function ensurePrometheus() {
+  if (has("prometheus")) return;
+  log("installing Debian's prometheus package");
+  asRoot(["apt-get", "update", "-qq"]);
+  asRoot(["apt-get", "install", "-y", "-qq", "prometheus"]);
+  // The package starts a system service on :9090; the stack runs its own instance.
+  try {
+    asRoot(["systemctl", "disable", "--now", "prometheus"]);
+  } catch {
+    /* no systemd here: nothing was started */
+  }
+}
+
+export function jaegerBinary() {
+  return join(dirs.bin, `jaeger-${JAEGER_VERSION}`);
+}
+
+function ensureJaeger() {
+  const binary = jaegerBinary();
+  if (existsSync(binary)) return binary;
+  if (!has("go")) throw new Error("Go is needed once to build Jaeger (https://go.dev/dl); it is not on PATH");
+  log(`building Jaeger ${JAEGER_VERSION} with Go (once; later runs reuse ${binary})`);
+  execFileSync("go", ["build", "-trimpath", "-o", binary, "github.com/jaegertracing/jaeger/cmd/jaeger"], {
+    cwd: join(root, "stack", "jaeger"),
+    stdio: "inherit",
+  });
+  return binary;
+}
+
+function prometheusConfig() {
+  const targets = [STACK_PORTS.gateway, STACK_PORTS.users, STACK_PORTS.orders].map((p) => `"${host}:${p}"`);
+  return [
+    "global:",
+    "  scrape_interval: 2s",
+    "  evaluation_interval: 2s",
+    "scrape_configs:",
+    "  - job_name: shop",
+    "    static_configs:",
+    `      - targets: [${targets.join(", ")}]`,
+    "    relabel_configs:",
+    "      - source_labels: [__address__]",
+    "        regex: '.*:18080'",
+    "        target_label: service",
+    "        replacement: gateway",
+    "      - source_labels: [__address__]",
+    "        regex: '.*:18081'",
+    "        target_label: service",
+    "        replacement: users",
+    "      - source_labels: [__address__]",
+    "        regex: '.*:18082'",
+    "        target_label: service",
+    "        replacement: orders",
+    "",
+  ].join("\n");
+}
+
+/** Starts a process in its own group, logging to .stack/logs/<name>.log. */
+export function startProcess(name, command, args, env = {}) {
+  const logFile = openSync(join(dirs.logs, `${name}.log`), "a");
+  const child = spawn(command, args, {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", logFile, logFile],
+    env: { ...process.env, ...env },
+  });
+  child.unref();
+  writeFileSync(join(dirs.pids, `${name}.pid`), String(child.pid));
+  return child.pid;
+}
+
+async function waitFor(name, url, timeoutMs = 60_000, accept = (r) => r.ok) {
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (accept(response)) return;
+      last = `status ${response.status}`;
+    } catch (error) {
+      last = error.cause?.code ?? error.message;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(
+    `${name} did not become ready at ${url} within ${timeoutMs / 1000} s (${last}); see .stack/logs/${name}.log`,
+  );
+}
+
+export function startJaeger(extraEnv = {}) {
+  return startProcess("jaeger", jaegerBinary(), ["--config", join(root, "stack", "jaeger", "config.yaml")], {
+    JAEGER_QUERY_PORT: String(STACK_PORTS.jaegerQuery),
+    JAEGER_QUERY_GRPC_PORT: String(STACK_PORTS.jaegerQueryGrpc),
+    JAEGER_OTLP_HTTP_PORT: String(STACK_PORTS.jaegerOtlpHttp),
+    JAEGER_HEALTH_PORT: String(STACK_PORTS.jaegerHealth),
+    ...extraEnv,
+  });
+}
+
+export function waitForJaeger() {
+  return waitFor("jaeger", `http://${host}:${STACK_PORTS.jaegerQuery}/api/services`);
+}
+
+async function start() {
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  if (readdirSync(dirs.pids).length > 0) {
+    log("already running (or not cleanly stopped): stopping first");
+    await stop();
+  }
+  ensurePrometheus();
+  ensureJaeger();
+  if (!existsSync(join(root, ".next", "standalone", "server.js"))) {
+    log("building the explorer");
+    execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+  }
+  const promConfig = join(state, "prometheus.yml");
+  writeFileSync(promConfig, prometheusConfig());
+  rmSync(join(state, "prometheus-data"), { recursive: true, force: true });
+
+  log("starting Jaeger, Prometheus, the shop, its load and the explorer");
+  startJaeger();
+  startProcess("prometheus", "prometheus", [
+    `--config.file=${promConfig}`,
+    `--storage.tsdb.path=${join(state, "prometheus-data")}`,
+    `--web.listen-address=${host}:${STACK_PORTS.prometheus}`,
+    "--enable-feature=exemplar-storage",
+    "--log.level=warn",
+  ]);
+  for (const service of ["users", "orders", "gateway"])
+    startProcess(service, tsx, [join("stack", "shop", "main.ts"), service]);
+  startProcess("explorer", process.execPath, [join("scripts", "start-standalone.mjs")], {
+    PORT: String(STACK_PORTS.explorer),
+    BIND_ADDRESS: host,
+    PROMETHEUS_URL: `http://${host}:${STACK_PORTS.prometheus}`,
+    JAEGER_URL: `http://${host}:${STACK_PORTS.jaegerQuery}`,
+    TRACE_UI_URL: `http://${host}:${STACK_PORTS.jaegerQuery}`,
+  });
+
+  await waitForJaeger();
+  await waitFor("prometheus", `http://${host}:${STACK_PORTS.prometheus}/-/ready`);
+  for (const service of ["users", "orders", "gateway"]) {
+    await waitFor(service, `http://${host}:${STACK_PORTS[service]}/metrics`);
+  }
+  startProcess("load", tsx, [join("stack", "shop", "load.ts")]);
+  await waitFor("explorer", `http://${host}:${STACK_PORTS.explorer}/api/health`);
+  log(
+    `ready: explorer http://${host}:${STACK_PORTS.explorer}  Jaeger http://${host}:${STACK_PORTS.jaegerQuery}  Prometheus http://${host}:${STACK_PORTS.prometheus}`,
+  );
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops one process group started by this script; true when it was running. */
+export async function stopProcess(name) {
+  const file = join(dirs.pids, `${name}.pid`);
+  if (!existsSync(file)) return false;
+  const pid = Number(readFileSync(file, "utf8"));
+  rmSync(file);
+  if (!alive(pid)) return false;
+  const signal = (sig) => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  signal("SIGTERM");
+  for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) signal("SIGKILL");
+  return true;
+}
+
+async function stop() {
+  if (!existsSync(dirs.pids)) return;
+  const names = readdirSync(dirs.pids).map((f) => f.replace(/\.pid$/, ""));
+  // The load first, the backends last, so nothing logs errors about the others going away.
+  const order = ["load", "explorer", "gateway", "users", "orders", "prometheus", "jaeger"];
+  names.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  for (const name of names) if (await stopProcess(name)) log(`stopped ${name}`);
+}
+
+function status() {
+  if (!existsSync(dirs.pids)) return log("not running");
+  for (const file of readdirSync(dirs.pids)) {
+    const pid = Number(readFileSync(join(dirs.pids, file), "utf8"));
+    log(`${file.replace(/\.pid$/, "")}: ${alive(pid) ? `running (pid ${pid})` : "not running"}`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const command = process.argv[2];
+  const actions = { start, stop, status };
+  if (!actions[command]) {
+    console.error("usage: node scripts/stack.mjs start|stop|status");
+    process.exit(2);
+  }
+  try {
+    await actions[command]();
+  } catch (error) {
+    console.error(`[stack] ${error.message}`);
+    if (command === "start") await stop();
+    process.exit(1);
+  }
+}
