@@ -17,7 +17,9 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const state = join(root, ".stack");
 const dirs = {
-  bin: process.env.JAEGER_BIN_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "exemplar-explorer", "bin"),
+  bin:
+    process.env.JAEGER_BIN_DIR ??
+    join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "exemplar-explorer", "bin"),
   logs: join(state, "logs"),
   pids: join(state, "pids"),
 };
