@@ -9,9 +9,17 @@ import { defineConfig, devices } from "@playwright/test";
  *   3101  the app with both backends pointing at a closed port (unreachable)
  *   3102  the app on recorded Prometheus answers with exemplar storage off
  *   3103  the app on a Prometheus that answers after its 1 s timeout
+ *   3104  the app on exemplars with hostile labels (traces from the demo world)
  *   3190  the recorded Prometheus answers (e2e/support/recorded-prometheus.mjs)
  */
-export const PORTS = { demo: 3100, unreachable: 3101, storageOff: 3102, slow: 3103, recorded: 3190 };
+export const PORTS = {
+  demo: 3100,
+  unreachable: 3101,
+  storageOff: 3102,
+  slow: 3103,
+  hostile: 3104,
+  recorded: 3190,
+};
 const CLOSED_PORT = "http://127.0.0.1:9";
 
 function app(port: number, env: Record<string, string> = {}) {
@@ -61,6 +69,7 @@ export default defineConfig({
       PROMETHEUS_URL: `http://127.0.0.1:${PORTS.recorded}/storage-off`,
       JAEGER_URL: CLOSED_PORT,
     }),
+    app(PORTS.hostile, { PROMETHEUS_URL: `http://127.0.0.1:${PORTS.recorded}/hostile` }),
     app(PORTS.slow, {
       PROMETHEUS_URL: `http://127.0.0.1:${PORTS.recorded}/slow`,
       JAEGER_URL: CLOSED_PORT,

@@ -1,7 +1,9 @@
 // Answers recorded from a real Prometheus 2.42 (../shared/fixtures), changed only to play the
-// situations the end-to-end tests need. A replay, not a Prometheus: see README "Testing".
+// situations the end-to-end tests need. A replay, not a Prometheus: see README "Tests".
 //   /storage-off/...  a Prometheus running without --enable-feature=exemplar-storage
 //   /slow/...         a Prometheus that answers after 5 s (the app's timeout is set lower)
+//   /hostile/...      exemplars whose labels hold markup, right-to-left marks and long strings,
+//                     pointing at the demo world's hostile trace
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 
@@ -9,26 +11,54 @@ const port = Number(process.argv[2] ?? 3190);
 const fixtures = new URL("../../../shared/fixtures/prometheus-2.42/", import.meta.url);
 const recorded = (name) => readFileSync(new URL(name, fixtures), "utf8");
 
-const flagsWithoutExemplars = JSON.stringify({
-  ...JSON.parse(recorded("status_flags.json")),
-  data: { ...JSON.parse(recorded("status_flags.json")).data, "enable-feature": "" },
-});
+const HOSTILE_TRACE_ID = "bad0bad0bad0bad0bad0bad0bad0bad0";
+const hostileLabels = {
+  route: `<img src=x onerror="window.__xss=5">`,
+  job: "\u202Eyrtemoeg\u202C",
+  method: "B".repeat(3000),
+};
 
-const answers = {
+function withFlags(enableFeature) {
+  const flags = JSON.parse(recorded("status_flags.json"));
+  return JSON.stringify({ ...flags, data: { ...flags.data, "enable-feature": enableFeature } });
+}
+
+function hostileExemplars() {
+  const answer = JSON.parse(recorded("query_exemplars_bucket.json"));
+  for (const series of answer.data) {
+    Object.assign(series.seriesLabels, hostileLabels);
+    for (const exemplar of series.exemplars) exemplar.labels.trace_id = HOSTILE_TRACE_ID;
+  }
+  return JSON.stringify(answer);
+}
+
+const common = {
   "/api/v1/status/buildinfo": () => recorded("status_buildinfo.json"),
-  "/api/v1/status/flags": () => flagsWithoutExemplars,
   "/api/v1/metadata": () => recorded("metadata.json"),
   "/api/v1/labels": () => recorded("labels_for_metric.json"),
   "/api/v1/label/__name__/values": () => recorded("label_name_values.json"),
   "/api/v1/query_range": () => recorded("query_range_buckets.json"),
-  // With exemplar storage off Prometheus answers an empty list, exactly like "no exemplars".
-  "/api/v1/query_exemplars": () => '{"status":"success","data":[]}',
+};
+
+const scenarios = {
+  "storage-off": {
+    ...common,
+    "/api/v1/status/flags": () => withFlags(""),
+    // With exemplar storage off Prometheus answers an empty list, exactly like "no exemplars".
+    "/api/v1/query_exemplars": () => '{"status":"success","data":[]}',
+  },
+  slow: { ...common, "/api/v1/status/flags": () => withFlags("exemplar-storage") },
+  hostile: {
+    ...common,
+    "/api/v1/status/flags": () => withFlags("exemplar-storage"),
+    "/api/v1/query_exemplars": hostileExemplars,
+  },
 };
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? "/", "http://127.0.0.1");
   const [, scenario, ...rest] = url.pathname.split("/");
-  const answer = answers[`/${rest.join("/")}`];
+  const answer = scenarios[scenario]?.[`/${rest.join("/")}`];
   const send = () => {
     if (!answer) return response.writeHead(404, { "Content-Type": "text/plain" }).end("404 page not found\n");
     response.writeHead(200, { "Content-Type": "application/json" }).end(answer());

@@ -1,6 +1,7 @@
 import { normalizeTraceId } from "../model/ids";
 import type { BackendFetch } from "../backends/http";
 import { decodeDemoTraceId, isSampledOut } from "./request-ids";
+import { HOSTILE_TRACE_ID, generateHostileTrace } from "./hostile-trace";
 import { generateSyntheticTrace, syntheticSpanCount } from "./synthetic-trace";
 import { generateDemoTrace } from "./trace-generator";
 import { requestEndMs } from "./traffic";
@@ -17,6 +18,9 @@ export function createDemoJaeger(clock: WorldClock, now: () => number = Date.now
     if (traceMatch) {
       const traceId = normalizeTraceId(decodeURIComponent(traceMatch[1]!));
       if (!traceId) return jaegerError(400, `malformed trace ID`);
+      if (traceId === HOSTILE_TRACE_ID) {
+        return Response.json({ data: [generateHostileTrace((now() - 600_000) * 1000)], errors: null });
+      }
       const syntheticSpans = syntheticSpanCount(traceId);
       if (syntheticSpans) {
         const trace = generateSyntheticTrace(syntheticSpans, (now() - 3600_000) * 1000);
