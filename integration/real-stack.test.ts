@@ -8,6 +8,7 @@ import {
   health,
   loadRoutes,
   stack,
+  tracesKeptSinceSec,
 } from "./stack";
 
 /**
@@ -79,6 +80,7 @@ describe("when Jaeger goes away", () => {
   });
 
   it("answers 502 naming Jaeger, then recovers when Jaeger is back", async () => {
+    await tracesKeptSinceSec(10);
     const { series } = await getExemplars(routes, BUCKETS, 120);
     const traceId = series[0]!.exemplars[0]!.traceId;
     await stack.stopProcess("jaeger");

@@ -44,3 +44,15 @@ export async function getExemplars(routes: Routes, query: string, lookbackSec: n
 export async function health(routes: Routes) {
   return (await routes.health.GET()).json();
 }
+
+/**
+ * The time from which exemplars have their traces in the running Jaeger (in memory, a restart
+ * forgets everything), waiting until at least `minSec` of traffic has settled since then.
+ */
+export async function tracesKeptSinceSec(minSec = 25): Promise<number> {
+  // Plus the exporters' batch delay: a batch sent just before Jaeger was ready is lost.
+  const since = (stack.jaegerReadyAtMs() ?? 0) / 1000 + 2;
+  const wait = since + minSec - Date.now() / 1000;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+  return since;
+}

@@ -20,3 +20,7 @@ export declare function startProcess(
 export declare function stopProcess(name: string): Promise<boolean>;
 export declare function startJaeger(extraEnv?: Record<string, string>): number;
 export declare function waitForJaeger(): Promise<void>;
+export declare function pidOf(name: string): number | undefined;
+export declare function startPrometheus(extraArgs?: string[]): number;
+export declare function waitForPrometheus(): Promise<void>;
+export declare function jaegerReadyAtMs(): number | undefined;

@@ -9,7 +9,16 @@
 // State lives in .stack/ (logs/, pids/, Prometheus data). The Jaeger build is kept in a user
 // cache folder (JAEGER_BIN_DIR, default ~/.cache/exemplar-explorer/bin) so every clone reuses it.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -148,18 +157,44 @@ async function waitFor(name, url, timeoutMs = 60_000, accept = (r) => r.ok) {
   );
 }
 
+export function startPrometheus(extraArgs = []) {
+  return startProcess("prometheus", "prometheus", [
+    `--config.file=${join(state, "prometheus.yml")}`,
+    `--storage.tsdb.path=${join(state, "prometheus-data")}`,
+    `--web.listen-address=${host}:${STACK_PORTS.prometheus}`,
+    "--enable-feature=exemplar-storage",
+    "--log.level=warn",
+    ...extraArgs,
+  ]);
+}
+
+export function waitForPrometheus() {
+  return waitFor("prometheus", `http://${host}:${STACK_PORTS.prometheus}/-/ready`);
+}
+
 export function startJaeger(extraEnv = {}) {
   return startProcess("jaeger", jaegerBinary(), ["--config", join(root, "stack", "jaeger", "config.yaml")], {
     JAEGER_QUERY_PORT: String(STACK_PORTS.jaegerQuery),
     JAEGER_QUERY_GRPC_PORT: String(STACK_PORTS.jaegerQueryGrpc),
     JAEGER_OTLP_HTTP_PORT: String(STACK_PORTS.jaegerOtlpHttp),
     JAEGER_HEALTH_PORT: String(STACK_PORTS.jaegerHealth),
+    // Jaeger would otherwise try to send its own traces to an OTLP endpoint on :4317.
+    OTEL_TRACES_EXPORTER: "none",
+    OTEL_SDK_DISABLED: "true",
     ...extraEnv,
   });
 }
 
-export function waitForJaeger() {
-  return waitFor("jaeger", `http://${host}:${STACK_PORTS.jaegerQuery}/api/services`);
+/** Waits until Jaeger answers, and notes when: spans exported before then were lost. */
+export async function waitForJaeger() {
+  await waitFor("jaeger", `http://${host}:${STACK_PORTS.jaegerQuery}/api/services`);
+  writeFileSync(join(state, "jaeger-ready-at"), String(Date.now()));
+}
+
+/** When the running Jaeger became ready (epoch ms): traces ending before then may be incomplete. */
+export function jaegerReadyAtMs() {
+  const file = join(state, "jaeger-ready-at");
+  return existsSync(file) ? Number(readFileSync(file, "utf8")) : undefined;
 }
 
 async function start() {
@@ -174,31 +209,25 @@ async function start() {
     log("building the explorer");
     execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   }
-  const promConfig = join(state, "prometheus.yml");
-  writeFileSync(promConfig, prometheusConfig());
+  writeFileSync(join(state, "prometheus.yml"), prometheusConfig());
   rmSync(join(state, "prometheus-data"), { recursive: true, force: true });
 
   log("starting Jaeger, Prometheus, the shop, its load and the explorer");
   startJaeger();
-  startProcess("prometheus", "prometheus", [
-    `--config.file=${promConfig}`,
-    `--storage.tsdb.path=${join(state, "prometheus-data")}`,
-    `--web.listen-address=${host}:${STACK_PORTS.prometheus}`,
-    "--enable-feature=exemplar-storage",
-    "--log.level=warn",
-  ]);
+  startPrometheus();
   for (const service of ["users", "orders", "gateway"])
     startProcess(service, tsx, [join("stack", "shop", "main.ts"), service]);
-  startProcess("explorer", process.execPath, [join("scripts", "start-standalone.mjs")], {
+  // The server itself (not the npm start wrapper), so that its pid is the one to watch.
+  startProcess("explorer", process.execPath, [join(".next", "standalone", "server.js")], {
     PORT: String(STACK_PORTS.explorer),
-    BIND_ADDRESS: host,
+    HOSTNAME: host,
     PROMETHEUS_URL: `http://${host}:${STACK_PORTS.prometheus}`,
     JAEGER_URL: `http://${host}:${STACK_PORTS.jaegerQuery}`,
     TRACE_UI_URL: `http://${host}:${STACK_PORTS.jaegerQuery}`,
   });
 
   await waitForJaeger();
-  await waitFor("prometheus", `http://${host}:${STACK_PORTS.prometheus}/-/ready`);
+  await waitForPrometheus();
   for (const service of ["users", "orders", "gateway"]) {
     await waitFor(service, `http://${host}:${STACK_PORTS[service]}/metrics`);
   }
@@ -219,6 +248,14 @@ function alive(pid) {
 }
 
 /** Stops one process group started by this script; true when it was running. */
+/** The pid of a process this script started, if it runs. */
+export function pidOf(name) {
+  const file = join(dirs.pids, `${name}.pid`);
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, "utf8"));
+  return alive(pid) ? pid : undefined;
+}
+
 export async function stopProcess(name) {
   const file = join(dirs.pids, `${name}.pid`);
   if (!existsSync(file)) return false;

@@ -9,8 +9,9 @@ let status = run(process.execPath, ["scripts/stack.mjs", "start"]);
 if (status === 0) {
   // Give Prometheus a few scrapes and Jaeger its tail-sampling wait before asserting.
   await new Promise((resolve) => setTimeout(resolve, 20_000));
-  status = run("npx", ["vitest", "run", "-c", "vitest.integration.config.mts"]);
-  if (status === 0) status = run("npx", ["playwright", "test", "-c", "playwright.stack.config.ts"]);
+  // The UI test first: the integration tests stop and restart backends, which empties Jaeger.
+  status = run("npx", ["playwright", "test", "-c", "playwright.stack.config.ts"]);
+  if (status === 0) status = run("npx", ["vitest", "run", "-c", "vitest.integration.config.mts"]);
 }
 const stopped = run(process.execPath, ["scripts/stack.mjs", "stop"]);
 process.exit(status || stopped);
