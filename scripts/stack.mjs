@@ -9,16 +9,7 @@
 // State lives in .stack/ (logs/, pids/, Prometheus data). The Jaeger build is kept in a user
 // cache folder (JAEGER_BIN_DIR, default ~/.cache/exemplar-explorer/bin) so every clone reuses it.
 import { execFileSync, spawn } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
