@@ -70,6 +70,17 @@ export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace, hi
     if (selectedRow >= 0) virtualizer.scrollToIndex(selectedRow, { align: "auto" });
   }, [selectedRow, virtualizer]);
 
+  // For the benchmarks: the moment the first rows of a newly opened trace are on screen.
+  useEffect(() => {
+    let frame = 0;
+    const check = (attempt: number) => {
+      if (scrollRef.current?.querySelector("[role=treeitem]")) performance.mark("waterfall:interactive");
+      else if (attempt < 120) frame = requestAnimationFrame(() => check(attempt + 1));
+    };
+    frame = requestAnimationFrame(() => check(0));
+    return () => cancelAnimationFrame(frame);
+  }, [trace]);
+
   const selectIndex = useCallback(
     (index: number) => onSelectSpan(trace.spans[index]!.spanId),
     [onSelectSpan, trace],

@@ -64,6 +64,6 @@ export const exemplarsQuery = (query: string, startSec: number, endSec: number) 
 export const traceQuery = (traceId: string) =>
   queryOptions({
     queryKey: ["trace", traceId],
-    queryFn: ({ signal }) => fetchJson<Trace>(`/api/traces/${encodeURIComponent(traceId)}`, signal),
+    queryFn: ({ signal }) => fetchJson<Trace>(`/api/traces/${encodeURIComponent(traceId)}`, signal, "trace"),
     staleTime: 5 * 60_000,
   });

@@ -8,7 +8,7 @@ import type {
   TraceSourceKind,
 } from "../model/trace";
 import { normalizeSpanId, normalizeTraceId } from "../model/ids";
-import type { OtlpAnyValue, OtlpKeyValue, OtlpResourceSpans, OtlpSpan } from "./otlp-wire";
+import type { OtlpKeyValue, OtlpResourceSpans, OtlpSpan } from "./otlp-wire";
 import { finishTrace } from "./trace-assembly";
 
 /** OTLP/JSON resource spans → the normalized Trace (Jaeger v3 and Tempo). */
@@ -118,18 +118,29 @@ export function toAttributes(list: readonly OtlpKeyValue[] | null | undefined): 
   return out;
 }
 
-function anyValueToAttribute(value: OtlpAnyValue | undefined): AttributeValue {
-  if (!value) return null;
-  if (value.stringValue !== undefined) return value.stringValue;
-  if (value.boolValue !== undefined) return value.boolValue;
-  if (value.intValue !== undefined) {
+/** An OTLP AnyValue → attribute; anything not shaped like one becomes null. */
+function anyValueToAttribute(value: unknown): AttributeValue {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.stringValue === "string") return v.stringValue;
+  if (typeof v.boolValue === "boolean") return v.boolValue;
+  if (typeof v.intValue === "string" || typeof v.intValue === "number") {
     // int64 arrives as a string; keep it exact where a JS number cannot.
-    const asNumber = Number(value.intValue);
-    return Number.isSafeInteger(asNumber) ? asNumber : String(value.intValue);
+    const asNumber = Number(v.intValue);
+    return Number.isSafeInteger(asNumber) ? asNumber : String(v.intValue);
   }
-  if (value.doubleValue !== undefined) return Number(value.doubleValue);
-  if (value.bytesValue !== undefined) return value.bytesValue;
-  if (value.arrayValue) return (value.arrayValue.values ?? []).map(anyValueToAttribute);
-  if (value.kvlistValue) return JSON.stringify(toAttributes(value.kvlistValue.values));
+  if (typeof v.doubleValue === "number" || typeof v.doubleValue === "string") return Number(v.doubleValue);
+  if (typeof v.bytesValue === "string") return v.bytesValue;
+  const array = v.arrayValue as { values?: unknown } | undefined;
+  if (array && typeof array === "object")
+    return Array.isArray(array.values) ? array.values.map(anyValueToAttribute) : [];
+  const kvlist = v.kvlistValue as { values?: unknown } | undefined;
+  if (kvlist && typeof kvlist === "object" && Array.isArray(kvlist.values)) {
+    const pairs = kvlist.values.filter(
+      (kv): kv is OtlpKeyValue =>
+        typeof kv === "object" && kv !== null && typeof (kv as OtlpKeyValue).key === "string",
+    );
+    return JSON.stringify(toAttributes(pairs));
+  }
   return null;
 }

@@ -188,6 +188,11 @@ describe("Tempo", () => {
                   attributes: [
                     { key: "big", value: { intValue: "9007199254740993" } },
                     { key: "small", value: { intValue: "42" } },
+                    {
+                      key: "list",
+                      value: { arrayValue: { values: [{ intValue: "1" }, { stringValue: "a" }] } },
+                    },
+                    { key: "bad", value: "not an AnyValue" },
                   ],
                   status: { code: "STATUS_CODE_ERROR", message: "boom" },
                 },
@@ -209,6 +214,8 @@ describe("Tempo", () => {
     expect(trace.spans[0]!.attributes).toMatchObject({
       big: "9007199254740993",
       small: 42,
+      list: [1, "a"],
+      bad: null,
       "otel.status_description": "boom",
     });
   });

@@ -1,0 +1,175 @@
+import { gzipSync } from "node:zlib";
+import { type Browser, type Page, chromium } from "@playwright/test";
+import { syntheticTraceId } from "../lib/demo/synthetic-trace";
+import { median, percentile } from "./stats";
+
+/**
+ * Browser benchmarks in headless Chromium against a running explorer (demo world): the waterfall
+ * on synthetic traces, exemplars drawn and clicked, scrolling a 50,000-span trace, and the
+ * first-load JavaScript of /explore.
+ */
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+async function markTime(page: Page, name: string, timeoutMs = 30_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    (mark) => performance.getEntriesByName(mark, "mark").at(-1)?.startTime,
+    name,
+    { timeout: timeoutMs, polling: 16 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** Response received → waterfall showing rows, next to JSON.parse of the same payload in the same page. */
+export async function benchWaterfall(
+  browser: Browser,
+  baseUrl: string,
+  sizes = [1_000, 10_000, 50_000],
+  runs = 5,
+) {
+  const results: Record<string, unknown> = {};
+  for (const spans of sizes) {
+    const traceId = syntheticTraceId(spans);
+    const toInteractive: number[] = [];
+    const parse: number[] = [];
+    const firstRows: number[] = [];
+    let payloadMB = 0;
+    for (let run = 0; run < runs; run++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+      const page = await context.newPage();
+      await page.goto(
+        `${baseUrl}/explore?trace=${traceId}&query=${encodeURIComponent('http_server_request_duration_seconds{job="users"}')}`,
+      );
+      const received = await markTime(page, "trace:received");
+      const interactive = await markTime(page, "waterfall:interactive");
+      toInteractive.push(interactive - received);
+      firstRows.push(interactive);
+      const measured = await page.evaluate(async (id) => {
+        const text = await (await fetch(`/api/traces/${id}`)).text();
+        const t0 = performance.now();
+        JSON.parse(text);
+        return { parseMs: performance.now() - t0, bytes: text.length };
+      }, traceId);
+      parse.push(measured.parseMs);
+      payloadMB = measured.bytes / 1024 / 1024;
+      await context.close();
+    }
+    const interactiveMs = median(toInteractive);
+    const parseMs = median(parse);
+    results[String(spans)] = {
+      payloadMB: round(payloadMB),
+      receivedToInteractiveMs: round(interactiveMs),
+      jsonParseMs: round(parseMs),
+      ratio: round(interactiveMs / parseMs),
+      navigationToRowsMs: round(median(firstRows)),
+    };
+  }
+  return results;
+}
+
+/** Scrolls the 50,000-span waterfall from top to bottom and records frame times. */
+export async function benchScroll(browser: Browser, baseUrl: string) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/explore?trace=${syntheticTraceId(50_000)}`);
+  await markTime(page, "waterfall:interactive");
+  const frames = await page.evaluate(async () => {
+    const tree = document.querySelector<HTMLElement>("[role=tree]")!;
+    const times: number[] = [];
+    const steps = 180;
+    const stride = (tree.scrollHeight - tree.clientHeight) / steps;
+    let last = performance.now();
+    for (let i = 1; i <= steps; i++) {
+      tree.scrollTop = stride * i;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+    }
+    return { times, rowsInDom: tree.querySelectorAll("[role=treeitem]").length };
+  });
+  await context.close();
+  const budget = 1000 / 60;
+  return {
+    frames: frames.times.length,
+    medianFrameMs: round(median(frames.times)),
+    p95FrameMs: round(percentile(frames.times, 95)),
+    framesOver2xBudget: frames.times.filter((t) => t > 2 * budget).length,
+    rowsInDom: frames.rowsInDom,
+  };
+}
+
+/** Exemplars drawn (response → markers in the DOM) and a marker click → the trace panel's rows. */
+export async function benchExemplars(
+  browser: Browser,
+  baseUrl: string,
+  cases: { label: string; query: string; from: string }[],
+  runs = 3,
+) {
+  const results: Record<string, unknown> = {};
+  for (const c of cases) {
+    const drawn: number[] = [];
+    const clicked: number[] = [];
+    let count = 0;
+    let markers = 0;
+    for (let run = 0; run < runs; run++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/explore?query=${encodeURIComponent(c.query)}&from=${c.from}`);
+      const received = await markTime(page, "exemplars:received", 120_000);
+      const drawnAt = await page.waitForFunction(
+        () => (document.querySelector("[data-trace-id]") ? performance.now() : 0),
+        undefined,
+        { timeout: 120_000, polling: 16 },
+      );
+      drawn.push(((await drawnAt.jsonValue()) as number) - received);
+      count = await page.evaluate(() =>
+        Number(document.querySelector("[aria-label=Exemplars] h2")?.textContent?.replace(/\D/g, "") ?? 0),
+      );
+      markers = await page.locator("[data-testid=latency-chart] [data-trace-id]").count();
+      const marker = page.locator("[data-testid=latency-chart] [role=button][data-trace-id]").first();
+      const clickAt = await page.evaluate(() => performance.now());
+      await marker.click();
+      const panelAt = await page.waitForFunction(
+        () =>
+          document.querySelector(
+            "[aria-label=Trace] [role=treeitem], [aria-label=Trace] [role=status], [aria-label=Trace] [role=alert]",
+          )
+            ? performance.now()
+            : 0,
+        undefined,
+        { timeout: 30_000, polling: 16 },
+      );
+      clicked.push(((await panelAt.jsonValue()) as number) - clickAt);
+      await context.close();
+    }
+    results[c.label] = {
+      exemplars: count,
+      markersAfterGrouping: markers,
+      responseToDrawnMs: round(median(drawn)),
+      clickToTracePanelMs: round(median(clicked)),
+    };
+  }
+  return results;
+}
+
+/** The JavaScript /explore loads on first visit: every script of its HTML, gzipped. */
+export async function firstLoadJs(baseUrl: string) {
+  const html = await (await fetch(`${baseUrl}/explore`)).text();
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!);
+  let raw = 0;
+  let gzip = 0;
+  for (const src of new Set(scripts)) {
+    const body = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  return { scripts: new Set(scripts).size, rawKB: round(raw / 1024), gzipKB: round(gzip / 1024) };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;

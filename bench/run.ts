@@ -1,0 +1,168 @@
+/**
+ * `npm run bench`: measures the performance budget of DESIGN.md and writes bench/results/
+ * latest.json and latest.md. Benchmarks report; they never fail on a slow machine.
+ *   --no-stack   skip the proxy benchmark (it starts the real stack)
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, release } from "node:os";
+import { benchExemplars, benchScroll, benchWaterfall, firstLoadJs, launch } from "./browser";
+import { benchNormalization } from "./normalize";
+import { benchProxy } from "./proxy";
+
+const BENCH_PORT = 3300;
+const base = `http://127.0.0.1:${BENCH_PORT}`;
+const withStack = !process.argv.includes("--no-stack");
+
+function log(message: string) {
+  console.log(`[bench] ${message}`);
+}
+
+async function waitFor(url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+function versionOf(command: string, args: string[]): string {
+  try {
+    return execFileSync(command, args, { encoding: "utf8" }).split("\n")[0]!.trim();
+  } catch {
+    return "not found";
+  }
+}
+
+async function main() {
+  if (!existsSync(".next/standalone/server.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
+  const report: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    machine: {
+      cpu: cpus()[0]?.model,
+      cores: cpus().length,
+      memoryGB: Math.round(totalmem() / 1024 ** 3),
+      kernel: release(),
+    },
+    versions: {
+      node: process.version,
+      next: JSON.parse(readFileSync("node_modules/next/package.json", "utf8")).version,
+      react: JSON.parse(readFileSync("node_modules/react/package.json", "utf8")).version,
+      chromium: versionOf(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", ["--version"]),
+      prometheus: versionOf("prometheus", ["--version"]),
+    },
+  };
+
+  log("normalization in Node (50,000 spans)");
+  report.normalization = benchNormalization(50_000, 5);
+
+  log(`browser benchmarks against the demo world on ${base}`);
+  const server = spawn(process.execPath, [".next/standalone/server.js"], {
+    env: { ...process.env, PORT: String(BENCH_PORT), HOSTNAME: "127.0.0.1" },
+    stdio: "ignore",
+  });
+  try {
+    await waitFor(`${base}/api/health`);
+    const browser = await launch();
+    try {
+      report.waterfall = await benchWaterfall(browser, base);
+      report.scroll50k = await benchScroll(browser, base);
+      report.exemplars = await benchExemplars(browser, base, [
+        { label: "~1k", query: 'http_server_request_duration_seconds{job="api-gateway"}', from: "now-1h" },
+        { label: "~20k", query: "http_server_request_duration_seconds", from: "now-6h" },
+        { label: "~100k", query: "http_server_request_duration_seconds", from: "now-24h" },
+      ]);
+    } finally {
+      await browser.close();
+    }
+    report.firstLoadJs = await firstLoadJs(base);
+  } finally {
+    server.kill("SIGTERM");
+  }
+
+  if (withStack) {
+    log("proxy overhead on the real stack");
+    execFileSync(process.execPath, ["scripts/stack.mjs", "start"], { stdio: "inherit" });
+    try {
+      await new Promise((r) => setTimeout(r, 25_000));
+      report.proxy = await benchProxy(
+        "http://127.0.0.1:3200",
+        "http://127.0.0.1:16686",
+        "http://127.0.0.1:19090",
+      );
+    } finally {
+      execFileSync(process.execPath, ["scripts/stack.mjs", "stop"], { stdio: "inherit" });
+    }
+  }
+
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync("bench/results/latest.json", `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync("bench/results/latest.md", toMarkdown(report));
+  log("wrote bench/results/latest.json and latest.md");
+}
+
+type Row = Record<string, unknown>;
+
+function table(rows: Record<string, Row>, key: string): string {
+  const entries = Object.entries(rows);
+  if (entries.length === 0) return "";
+  const columns = Object.keys(entries[0]![1]);
+  return [
+    `| ${key} | ${columns.join(" | ")} |`,
+    `| --- | ${columns.map(() => "---").join(" | ")} |`,
+    ...entries.map(([name, row]) => `| ${name} | ${columns.map((c) => format(row[c])).join(" | ")} |`),
+  ].join("\n");
+}
+
+function format(value: unknown): string {
+  if (value && typeof value === "object")
+    return Object.entries(value)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ");
+  return String(value);
+}
+
+function toMarkdown(r: Record<string, unknown>): string {
+  const machine = r.machine as Row;
+  const proxy = r.proxy as { results: Record<string, Row>; secondsPerRun: number } | undefined;
+  return `# Benchmark results
+
+${r.date} · ${machine.cores} × ${machine.cpu} · ${machine.memoryGB} GB · ${format(r.versions)}
+
+Medians of several runs. Reproduce with \`npm run bench\`.
+
+## Waterfall (headless Chromium, synthetic traces)
+
+Response received → rows on screen, next to \`JSON.parse\` of the same payload in the same page.
+"navigationToRowsMs" is a deep link straight to the trace, from navigation start.
+
+${table(r.waterfall as Record<string, Row>, "spans")}
+
+Scrolling the 50,000-span trace top to bottom: ${format(r.scroll50k)}.
+
+## Exemplars (demo world)
+
+${table(r.exemplars as Record<string, Row>, "case")}
+
+## Normalization in Node (50,000 spans)
+
+${table(r.normalization as Record<string, Row>, "format")}
+
+## First-load JavaScript of /explore
+
+${format(r.firstLoadJs)}
+
+${proxy ? `## Proxy overhead on the real stack (autocannon, ${proxy.secondsPerRun} s per run)\n\n${table(proxy.results, "route @ connections")}\n` : ""}`;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
