@@ -63,3 +63,19 @@ test("a range that ends before it starts is explained", async ({ page }) => {
     "ends before it starts",
   );
 });
+
+test("a range older than the exemplar storage keeps explains why there are no exemplars", async ({
+  page,
+}) => {
+  await page.goto("/explore?from=now-3d&to=now-2d");
+  await expect(page.getByTestId("latency-chart")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("No exemplars in this range")).toBeVisible();
+  await expect(page.getByText(/only scraped from OpenMetrics exposition/)).toBeVisible();
+});
+
+test("a metric without samples says so instead of drawing an empty chart", async ({ page }) => {
+  await page.goto(
+    `/explore?query=${encodeURIComponent('http_server_request_duration_seconds{job="no-such-job"}')}`,
+  );
+  await expect(page.getByText("No data for this query in this range")).toBeVisible({ timeout: 15_000 });
+});

@@ -58,6 +58,7 @@ export const exemplarsQuery = (query: string, startSec: number, endSec: number) 
       fetchJson<ExemplarsResponse>(
         `/api/exemplars?${params({ query, start: startSec, end: endSec })}`,
         signal,
+        "exemplars",
       ),
   });
 

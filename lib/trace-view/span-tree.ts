@@ -25,6 +25,8 @@ export interface SpanTree {
   indexOf: Map<string, number>;
 }
 
+const NO_CHILDREN: number[] = Object.freeze([]) as unknown as number[];
+
 export function buildSpanTree(trace: Trace): SpanTree {
   const { spans } = trace;
   const n = spans.length;
@@ -34,14 +36,16 @@ export function buildSpanTree(trace: Trace): SpanTree {
   });
 
   const parent = new Int32Array(n).fill(-1);
-  const children: number[][] = Array.from({ length: n }, () => []);
+  // Most spans are leaves: they share one empty list instead of allocating their own.
+  const children: number[][] = new Array<number[]>(n).fill(NO_CHILDREN);
   const roots: number[] = [];
   for (let i = 0; i < n; i++) {
     const p = spans[i]!.parentSpanId === undefined ? undefined : indexOf.get(spans[i]!.parentSpanId!);
     if (p === undefined || p === i) roots.push(i);
     else {
       parent[i] = p;
-      children[p]!.push(i);
+      if (children[p] === NO_CHILDREN) children[p] = [i];
+      else children[p]!.push(i);
     }
   }
   const byStart = (a: number, b: number) => spans[a]!.startUs - spans[b]!.startUs || a - b;
