@@ -9,6 +9,7 @@ import { histogramQueryForSpan, traceUiLink } from "@/lib/trace-view/histogram-l
 import { Waterfall } from "./waterfall/waterfall";
 import { WaterfallHeader } from "./waterfall/waterfall-header";
 import { Problem } from "./problem";
+import { RetryButton } from "./retry-button";
 
 interface Props {
   traceId: string;
@@ -107,13 +108,5 @@ function TraceError({ error, retry }: { error: Error; retry: () => void }) {
     <Problem title="The trace could not be loaded" tone="error" action={<RetryButton onClick={retry} />}>
       <p>{error.message}</p>
     </Problem>
-  );
-}
-
-export function RetryButton({ onClick }: { onClick: () => void }) {
-  return (
-    <button type="button" onClick={onClick} className="rounded border border-current px-3 py-1 text-sm">
-      Retry
-    </button>
   );
 }

@@ -2,6 +2,7 @@
 
 import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { BucketDistribution } from "@/components/explorer/bucket-distribution";
 import { BucketHeatmap } from "@/components/explorer/bucket-heatmap";
@@ -10,7 +11,7 @@ import { LatencyChart } from "@/components/explorer/latency-chart";
 import { QueryEditor } from "@/components/explorer/query-editor";
 import { TimeRangePicker, toRfc3339 } from "@/components/explorer/time-range-picker";
 import { Problem } from "@/components/problem";
-import { RetryButton, TracePanel } from "@/components/trace-panel";
+import { RetryButton } from "@/components/retry-button";
 import { AppError } from "@/lib/errors";
 import { healthQuery, histogramsQuery } from "@/lib/client/queries";
 import { bucketTotals } from "@/lib/explore/buckets";
@@ -20,6 +21,17 @@ import type { HistogramFamily } from "@/lib/metrics/prometheus-source";
 import { exemplarCountsPerBucket } from "@/lib/explore/exemplar-table";
 import { resolveRange, toAbsolute } from "@/lib/explore/time-range";
 import { explorerParams } from "./search-params";
+
+// The waterfall is only needed once a trace is open: keep it out of the first load.
+const TracePanel = dynamic(() => import("@/components/trace-panel").then((m) => m.TracePanel), {
+  ssr: false,
+  loading: () => (
+    <div
+      className="h-full min-h-[32rem] animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-900"
+      aria-label="Loading trace view"
+    />
+  ),
+});
 import { useExplorerData } from "./use-explorer-data";
 
 export function Explorer() {
