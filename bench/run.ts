@@ -159,7 +159,7 @@ ${table(r.normalization as Record<string, Row>, "format")}
 
 ${format(r.firstLoadJs)}
 
-${proxy ? `## Proxy overhead on the real stack (autocannon, ${proxy.secondsPerRun} s per run)\n\n${table(proxy.results, "route @ connections")}\n` : ""}`;
+${proxy ? `## Proxy overhead on the real stack (keep-alive fetch loop, ${proxy.secondsPerRun} s per run)\n\n${table(proxy.results, "route @ connections")}\n` : ""}`;
 }
 
 main().catch((error) => {
