@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { type Browser, type Page, chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "../e2e/support/chromium";
 import { syntheticTraceId } from "../lib/demo/synthetic-trace";
 import { median, percentile } from "./stats";
 
@@ -9,11 +10,8 @@ import { median, percentile } from "./stats";
  * first-load JavaScript of /explore.
  */
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+export function launch(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 async function markTime(page: Page, name: string, timeoutMs = 30_000): Promise<number> {

@@ -59,15 +59,8 @@ export function benchNormalization(spanCount = 50_000, runs = 5) {
     "jaeger-v1": (text) =>
       normalizeJaegerV1Trace(jaegerV1Envelope.parse(JSON.parse(text)).data![0]!).spans.length,
     "jaeger-v3": (text) =>
-      normalizeOtlpTrace(
-        "",
-        jaegerV3TraceEnvelope.parse(JSON.parse(text)).result.resourceSpans ?? [],
-        "jaeger-v3",
-      ).spans.length,
-    tempo: (text) => {
-      const envelope = tempoTraceEnvelope.parse(JSON.parse(text));
-      return normalizeOtlpTrace("", "batches" in envelope ? envelope.batches : [], "tempo").spans.length;
-    },
+      normalizeOtlpTrace("", jaegerV3TraceEnvelope.parse(JSON.parse(text)), "jaeger-v3").spans.length,
+    tempo: (text) => normalizeOtlpTrace("", tempoTraceEnvelope.parse(JSON.parse(text)), "tempo").spans.length,
   };
   return Object.fromEntries(
     (Object.keys(payloads) as (keyof typeof payloads)[]).map((format) => {

@@ -94,11 +94,14 @@ describe("a backend stopped mid-run", () => {
     }
   });
 
-  /** Requests `path` every 50 ms until `stop`, recording status and time of each. */
-  function poll(path: string) {
+  /**
+   * Requests `path` every 50 ms while a backend is stopped and started again; returns the
+   * answers seen while it was down and those after it was back.
+   */
+  async function throughOutage(path: string, stop: () => Promise<unknown>, start: () => Promise<void>) {
     const seen: { status: number; ms: number; at: number; body: string }[] = [];
     let running = true;
-    const done = (async () => {
+    const polling = (async () => {
       while (running) {
         const started = Date.now();
         const response = await fetch(`${EXPLORER}${path}`);
@@ -111,59 +114,56 @@ describe("a backend stopped mid-run", () => {
         await new Promise((r) => setTimeout(r, 50));
       }
     })();
-    return { seen, stop: async () => ((running = false), await done) };
+    await new Promise((r) => setTimeout(r, 500));
+    await stop();
+    const downAt = Date.now();
+    await new Promise((r) => setTimeout(r, 1500));
+    await start();
+    const upAt = Date.now();
+    await new Promise((r) => setTimeout(r, 1000));
+    running = false;
+    await polling;
+    const whileDown = seen.filter((s) => s.at > downAt + 100 && s.at + s.ms < upAt - 500);
+    const after = seen.filter((s) => s.at > upAt + 100);
+    expect(whileDown.length).toBeGreaterThan(3);
+    expect(after.length).toBeGreaterThan(3);
+    return { whileDown, after };
   }
 
   it("Jaeger: fast 502s naming it while down, clean answers again once back", async () => {
     const [traceId] = await keptTraceIds(routes, 1);
-    const run = poll(`/api/traces/${traceId}`);
-    await new Promise((r) => setTimeout(r, 500));
-    await stack.stopProcess("jaeger");
-    const downAt = Date.now();
-    await new Promise((r) => setTimeout(r, 1500));
-    stack.startJaeger();
-    await stack.waitForJaeger();
-    const upAt = Date.now();
-    await new Promise((r) => setTimeout(r, 1000));
-    await run.stop();
-
-    const whileDown = run.seen.filter((s) => s.at > downAt + 100 && s.at + s.ms < upAt - 500);
-    expect(whileDown.length).toBeGreaterThan(3);
+    const { whileDown, after } = await throughOutage(
+      `/api/traces/${traceId}`,
+      () => stack.stopProcess("jaeger"),
+      async () => {
+        stack.startJaeger();
+        await stack.waitForJaeger();
+      },
+    );
     for (const s of whileDown) {
       expect(s.status).toBe(502);
       expect(s.body).toContain("Jaeger at http://127.0.0.1:16686/ is unreachable");
       expect(s.ms).toBeLessThan(1000);
     }
     // In memory, Jaeger lost the trace on restart: the answer is a clean 404, not an error.
-    const after = run.seen.filter((s) => s.at > upAt + 100);
-    expect(after.length).toBeGreaterThan(3);
     for (const s of after) expect([200, 404]).toContain(s.status);
   });
 
   it("Prometheus: fast 502s naming it while down, 200 again once back", async () => {
     const now = Math.floor(Date.now() / 1000);
-    const run = poll(
+    const { whileDown, after } = await throughOutage(
       `/api/exemplars?${new URLSearchParams({ query: BUCKETS, start: String(now - 60), end: String(now + 600) })}`,
+      () => stack.stopProcess("prometheus"),
+      async () => {
+        stack.startPrometheus();
+        await stack.waitForPrometheus();
+      },
     );
-    await new Promise((r) => setTimeout(r, 500));
-    await stack.stopProcess("prometheus");
-    const downAt = Date.now();
-    await new Promise((r) => setTimeout(r, 1500));
-    stack.startPrometheus();
-    await stack.waitForPrometheus();
-    const upAt = Date.now();
-    await new Promise((r) => setTimeout(r, 1000));
-    await run.stop();
-
-    const whileDown = run.seen.filter((s) => s.at > downAt + 100 && s.at + s.ms < upAt - 500);
-    expect(whileDown.length).toBeGreaterThan(3);
     for (const s of whileDown) {
       expect(s.status).toBe(502);
       expect(s.body).toContain("Prometheus at http://127.0.0.1:19090/ is unreachable");
       expect(s.ms).toBeLessThan(1000);
     }
-    const after = run.seen.filter((s) => s.at > upAt + 100);
-    expect(after.length).toBeGreaterThan(3);
     for (const s of after) expect(s.status).toBe(200);
   });
 });

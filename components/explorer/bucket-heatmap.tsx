@@ -14,8 +14,8 @@ import {
 import { type BucketGrid, bucketLabel, heatmapRow } from "@/lib/explore/buckets";
 import { type ExemplarPoint, formatSecondsShort } from "@/lib/explore/chart-data";
 import type { MarkerGroup } from "@/lib/explore/exemplar-groups";
-import { formatClock, timeTicks } from "@/lib/explore/format-time";
 import { ExemplarHoverCard } from "./exemplar-hover-card";
+import { timeAxis } from "./time-axis";
 import { ExemplarLayer } from "./exemplar-layer";
 
 interface Props {
@@ -60,17 +60,7 @@ export const BucketHeatmap = memo(function BucketHeatmap({
             strokeDasharray="2 4"
             className="stroke-zinc-200 dark:stroke-zinc-800"
           />
-          <XAxis
-            dataKey="timeMs"
-            type="number"
-            scale="time"
-            domain={[startMs, endMs]}
-            ticks={timeTicks(startMs, endMs)}
-            tickFormatter={(ms: number) => formatClock(ms, endMs - startMs)}
-            tick={{ fontSize: 11 }}
-            stroke="currentColor"
-            allowDataOverflow
-          />
+          <XAxis {...timeAxis(startMs, endMs)} />
           <YAxis
             type="number"
             domain={[0, rows]}

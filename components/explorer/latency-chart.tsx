@@ -4,8 +4,8 @@ import { memo, useState } from "react";
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { type ChartLine, type ExemplarPoint, type LineRow, formatSeconds } from "@/lib/explore/chart-data";
 import type { MarkerGroup, Region } from "@/lib/explore/exemplar-groups";
-import { formatClock, timeTicks } from "@/lib/explore/format-time";
 import { ExemplarHoverCard } from "./exemplar-hover-card";
+import { timeAxis } from "./time-axis";
 import { ExemplarLayer } from "./exemplar-layer";
 import { RegionSelector } from "./region-selector";
 
@@ -38,17 +38,7 @@ export const LatencyChart = memo(function LatencyChart(props: Props) {
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
-          <XAxis
-            dataKey="timeMs"
-            type="number"
-            scale="time"
-            domain={[startMs, endMs]}
-            ticks={timeTicks(startMs, endMs)}
-            tickFormatter={(ms: number) => formatClock(ms, endMs - startMs)}
-            tick={{ fontSize: 11 }}
-            stroke="currentColor"
-            allowDataOverflow
-          />
+          <XAxis {...timeAxis(startMs, endMs)} />
           <YAxis
             type="number"
             scale="log"

@@ -3,11 +3,11 @@ import { type BackendTarget, callBackend } from "../backends/http";
 import { jaegerV1Envelope } from "./jaeger-v1-wire";
 import { normalizeJaegerV1Trace } from "./jaeger-v1";
 import { jaegerV3TraceEnvelope } from "./otlp-wire";
-import { normalizeOtlpTrace } from "./otlp";
 import {
   type TraceSource,
   type TraceSourceHealth,
   checkReachable,
+  fetchOtlpTrace,
   parseBackendJson,
   traceNotFound,
   unexpectedStatus,
@@ -41,14 +41,9 @@ export class JaegerV1Source implements TraceSource {
 export class JaegerV3Source implements TraceSource {
   constructor(readonly target: BackendTarget) {}
 
-  async getTrace(traceId: string): Promise<Trace> {
-    const response = await callBackend(this.target, `/api/v3/traces/${encodeURIComponent(traceId)}`);
-    if (response.status === 404) throw traceNotFound(this.target, traceId);
-    if (response.status >= 400) throw unexpectedStatus(this.target, response);
-    const { result } = parseBackendJson(this.target, response, jaegerV3TraceEnvelope);
-    const trace = normalizeOtlpTrace(traceId, result.resourceSpans ?? [], "jaeger-v3");
-    if (trace.spans.length === 0) throw traceNotFound(this.target, traceId);
-    return trace;
+  getTrace(traceId: string): Promise<Trace> {
+    const path = `/api/v3/traces/${encodeURIComponent(traceId)}`;
+    return fetchOtlpTrace(this.target, traceId, path, jaegerV3TraceEnvelope, "jaeger-v3");
   }
 
   health(): Promise<TraceSourceHealth> {

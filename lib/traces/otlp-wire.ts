@@ -48,12 +48,22 @@ export const otlpResourceSpans = z.object({
 export type OtlpSpan = z.infer<typeof otlpSpan>;
 export type OtlpResourceSpans = z.infer<typeof otlpResourceSpans>;
 
-export const jaegerV3TraceEnvelope = z.object({
-  result: z.object({ resourceSpans: z.array(otlpResourceSpans).nullish() }),
-});
+/** Jaeger v3's answer, read down to its resource spans. */
+export const jaegerV3TraceEnvelope = z
+  .object({ result: z.object({ resourceSpans: z.array(otlpResourceSpans).nullish() }) })
+  .transform((envelope) => envelope.result.resourceSpans ?? []);
 
-export const tempoTraceEnvelope = z.union([
-  z.object({ batches: z.array(otlpResourceSpans) }),
-  z.object({ trace: z.object({ resourceSpans: z.array(otlpResourceSpans).nullish() }) }),
-  z.object({ resourceSpans: z.array(otlpResourceSpans) }),
-]);
+/** Tempo's three shapes (`/api/traces`, `/api/v2/traces`, plain OTLP), read down to resource spans. */
+export const tempoTraceEnvelope = z
+  .union([
+    z.object({ batches: z.array(otlpResourceSpans) }),
+    z.object({ trace: z.object({ resourceSpans: z.array(otlpResourceSpans).nullish() }) }),
+    z.object({ resourceSpans: z.array(otlpResourceSpans) }),
+  ])
+  .transform((envelope) =>
+    "batches" in envelope
+      ? envelope.batches
+      : "trace" in envelope
+        ? (envelope.trace.resourceSpans ?? [])
+        : envelope.resourceSpans,
+  );

@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { AppError } from "../errors";
-import type { Trace } from "../model/trace";
+import type { Trace, TraceSourceKind } from "../model/trace";
+import { normalizeOtlpTrace } from "./otlp";
+import type { OtlpResourceSpans } from "./otlp-wire";
 import {
   type BackendResponse,
   type BackendTarget,
@@ -64,4 +66,20 @@ export async function checkReachable(target: BackendTarget, apiPath: string): Pr
   } catch (error) {
     return { reachable: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** The shared path of the OTLP JSON sources (Jaeger v3, Tempo): fetch, parse, normalize. */
+export async function fetchOtlpTrace(
+  target: BackendTarget,
+  traceId: string,
+  apiPath: string,
+  envelope: z.ZodType<OtlpResourceSpans[]>,
+  source: TraceSourceKind,
+): Promise<Trace> {
+  const response = await callBackend(target, apiPath);
+  if (response.status === 404) throw traceNotFound(target, traceId);
+  if (response.status >= 400) throw unexpectedStatus(target, response);
+  const trace = normalizeOtlpTrace(traceId, parseBackendJson(target, response, envelope), source);
+  if (trace.spans.length === 0) throw traceNotFound(target, traceId);
+  return trace;
 }
