@@ -4,6 +4,7 @@ import { memo, useMemo } from "react";
 import { usePlotArea, useXAxisScale, useYAxisScale } from "recharts";
 import { type ExemplarPoint, formatSeconds } from "@/lib/explore/chart-data";
 import { type MarkerGroup, groupByPixelCell } from "@/lib/explore/exemplar-groups";
+import { formatTimeOfDay } from "@/lib/explore/format-time";
 
 /** Markers closer than this many pixels merge into one group marker with a count. */
 const CELL_PX = 6;
@@ -25,7 +26,7 @@ interface Props {
 
 export function markerName(group: MarkerGroup): string {
   const slowest = group.items[0]!;
-  const when = new Date(slowest.timeMs).toLocaleTimeString();
+  const when = formatTimeOfDay(slowest.timeMs);
   const head =
     group.items.length > 1
       ? `${group.items.length} exemplars, slowest ${formatSeconds(slowest.value)}`

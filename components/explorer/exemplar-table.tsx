@@ -5,6 +5,7 @@ import { memo, useMemo, useRef } from "react";
 import { bucketIndexOf, bucketLabel } from "@/lib/explore/buckets";
 import { type ExemplarPoint, formatSeconds, formatSecondsShort } from "@/lib/explore/chart-data";
 import type { Region } from "@/lib/explore/exemplar-groups";
+import { formatTimeOfDay } from "@/lib/explore/format-time";
 import { type ExemplarSort, varyingLabelNames, visibleExemplars } from "@/lib/explore/exemplar-table";
 
 interface Props {
@@ -114,7 +115,7 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
                         {formatSeconds(p.value)}
                       </span>
                       <span role="cell" className="tabular-nums text-zinc-500">
-                        {new Date(p.timeMs).toLocaleTimeString()}
+                        {formatTimeOfDay(p.timeMs)}
                       </span>
                       <span role="cell" className="text-zinc-500">
                         {bounds.length
