@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useMemo } from "react";
+import { memo, useMemo, useRef } from "react";
 import { usePlotArea, useXAxisScale, useYAxisScale } from "recharts";
 import { type ExemplarPoint, formatSeconds } from "@/lib/explore/chart-data";
 import { type MarkerGroup, groupByPixelCell } from "@/lib/explore/exemplar-groups";
@@ -59,6 +59,16 @@ export const ExemplarLayer = memo(function ExemplarLayer({
     return groupByPixelCell(points, toPixel, CELL_PX);
   }, [points, position, xScale, yScale]);
   if (!plot) return null;
+  if (!focusable) {
+    return (
+      <PointerOnlyMarkers
+        groups={groups}
+        selectedTraceId={selectedTraceId}
+        onSelect={onSelect}
+        onHover={onHover}
+      />
+    );
+  }
 
   const groupAt = (target: EventTarget) => {
     const index = (target as Element).closest("[data-group]")?.getAttribute("data-group");
@@ -69,7 +79,6 @@ export const ExemplarLayer = memo(function ExemplarLayer({
     <g
       role="group"
       aria-label={label}
-      aria-hidden={focusable ? undefined : true}
       onClick={(event) => {
         const group = groupAt(event.target);
         if (group) onSelect(group.items[0]!);
@@ -101,10 +110,10 @@ export const ExemplarLayer = memo(function ExemplarLayer({
             key={`${group.items[0]!.traceId}-${i}`}
             data-group={i}
             data-trace-id={group.items[0]!.traceId}
-            role={focusable ? "button" : undefined}
-            tabIndex={focusable ? 0 : undefined}
-            aria-label={focusable ? markerName(group) : undefined}
-            aria-pressed={focusable ? selected : undefined}
+            role="button"
+            tabIndex={0}
+            aria-label={markerName(group)}
+            aria-pressed={selected}
             className="cursor-pointer outline-none [&:focus-visible>circle]:stroke-sky-500 [&:focus-visible>circle]:stroke-[3]"
           >
             <circle
@@ -124,3 +133,85 @@ export const ExemplarLayer = memo(function ExemplarLayer({
     </g>
   );
 });
+
+const RADIUS_PX = 3.5;
+
+/**
+ * The same markers for a view where they are already reachable by keyboard elsewhere: one SVG
+ * path for all of them (thousands of elements fewer), with clicks and hovers resolved to the
+ * nearest group under the pointer.
+ */
+function PointerOnlyMarkers({
+  groups,
+  selectedTraceId,
+  onSelect,
+  onHover,
+}: {
+  groups: MarkerGroup[];
+  selectedTraceId?: string | null;
+  onSelect: (point: ExemplarPoint) => void;
+  onHover: (hover: { group: MarkerGroup } | undefined) => void;
+}) {
+  const hovered = useRef<MarkerGroup | undefined>(undefined);
+  const path = useMemo(
+    () =>
+      groups
+        .map(
+          (g) =>
+            `M${g.x - RADIUS_PX},${g.y}a${RADIUS_PX},${RADIUS_PX} 0 1,0 ${2 * RADIUS_PX},0a${RADIUS_PX},${RADIUS_PX} 0 1,0 ${-2 * RADIUS_PX},0`,
+        )
+        .join(""),
+    [groups],
+  );
+  const selected = selectedTraceId
+    ? groups.find((g) => g.items.some((p) => p.traceId === selectedTraceId))
+    : undefined;
+  const nearest = (event: React.PointerEvent<SVGPathElement> | React.MouseEvent<SVGPathElement>) => {
+    const box = event.currentTarget.ownerSVGElement!.getBoundingClientRect();
+    const x = event.clientX - box.left;
+    const y = event.clientY - box.top;
+    let best: MarkerGroup | undefined;
+    let bestDistance = (CELL_PX + RADIUS_PX) ** 2;
+    for (const g of groups) {
+      const distance = (g.x - x) ** 2 + (g.y - y) ** 2;
+      if (distance < bestDistance) {
+        best = g;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  };
+  return (
+    <g aria-hidden>
+      <path
+        d={path}
+        strokeWidth={1}
+        className="cursor-pointer fill-zinc-800/60 stroke-white/80 dark:fill-zinc-200/70 dark:stroke-zinc-950/80"
+        onClick={(event) => {
+          const group = nearest(event);
+          if (group) onSelect(group.items[0]!);
+        }}
+        onPointerMove={(event) => {
+          const group = nearest(event);
+          if (group !== hovered.current) {
+            hovered.current = group;
+            onHover(group ? { group } : undefined);
+          }
+        }}
+        onPointerLeave={() => {
+          hovered.current = undefined;
+          onHover(undefined);
+        }}
+      />
+      {selected ? (
+        <circle
+          cx={selected.x}
+          cy={selected.y}
+          r={6}
+          strokeWidth={1}
+          className="pointer-events-none fill-rose-500 stroke-white dark:stroke-zinc-950"
+        />
+      ) : null}
+    </g>
+  );
+}
