@@ -127,3 +127,26 @@ test("a 50,000-span trace opens, renders only visible rows, and scrolls to its e
   await expect(tree.getByRole("treeitem").first()).toBeVisible();
   expect(await tree.getByRole("treeitem").count()).toBeLessThan(200);
 });
+
+test("dragging on the overview zooms the rows into that time window; double-click shows it all", async ({
+  page,
+  request,
+}) => {
+  const exemplar = await regressionExemplar(request);
+  await page.goto(`/explore?trace=${exemplar.traceId}&span=${exemplar.spanId}`);
+  const minimap = page.getByTestId("minimap");
+  await expect(minimap).toBeVisible();
+  const ruler = page
+    .getByRole("tree", { name: "Trace waterfall" })
+    .locator("xpath=preceding-sibling::div[1]");
+  await expect(ruler).toContainText("0µs");
+  const box = (await minimap.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  // The ruler now starts halfway into the trace, not at its start.
+  await expect(ruler).not.toContainText("0µs");
+  await minimap.dblclick();
+  await expect(ruler).toContainText("0µs");
+});
