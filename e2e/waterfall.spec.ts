@@ -1,4 +1,4 @@
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 /** The waterfall: selection from a link, tree keyboard use, search, critical path, scale. */
@@ -24,13 +24,23 @@ async function regressionExemplar(request: APIRequestContext, query = ORDERS) {
   throw new Error("no kept trace among the regression's exemplars");
 }
 
+/** Opens an exemplar's trace by its deep link; returns the waterfall once the span is selected. */
+async function openExemplarTrace(page: Page, exemplar: { traceId: string; spanId: string }) {
+  await page.goto(`/explore?trace=${exemplar.traceId}&span=${exemplar.spanId}`);
+  const tree = page.getByRole("tree", { name: "Trace waterfall" });
+  await expect(tree.getByRole("treeitem", { selected: true })).toHaveAttribute(
+    "data-span-id",
+    exemplar.spanId,
+  );
+  return tree;
+}
+
 test("a deep link selects the exemplar's span in an ARIA tree, on the critical path with the slow query", async ({
   page,
   request,
 }) => {
   const exemplar = await regressionExemplar(request);
-  await page.goto(`/explore?trace=${exemplar.traceId}&span=${exemplar.spanId}`);
-  const tree = page.getByRole("tree", { name: "Trace waterfall" });
+  const tree = await openExemplarTrace(page, exemplar);
   const selected = tree.getByRole("treeitem", { selected: true });
   await expect(selected).toHaveAttribute("data-span-id", exemplar.spanId);
   await expect(selected).toHaveAttribute("aria-level", "3");
@@ -49,9 +59,7 @@ test("'Only critical path' hides the parallel work that did not decide the laten
 }) => {
   // A checkout fetches the customer and reserves stock in parallel: one of the two waits on the other.
   const exemplar = await regressionExemplar(request, CHECKOUT);
-  await page.goto(`/explore?trace=${exemplar.traceId}&span=${exemplar.spanId}`);
-  const tree = page.getByRole("tree", { name: "Trace waterfall" });
-  await expect(tree.getByRole("treeitem", { selected: true })).toBeVisible();
+  const tree = await openExemplarTrace(page, exemplar);
   // aria-setsize is the number of rows shown, virtualized or not.
   const rowCount = async () => Number(await tree.getByRole("treeitem").first().getAttribute("aria-setsize"));
   const all = await rowCount();
@@ -68,9 +76,7 @@ test("the tree works from the keyboard: arrows move, left and right collapse and
   request,
 }) => {
   const exemplar = await regressionExemplar(request);
-  await page.goto(`/explore?trace=${exemplar.traceId}&span=${exemplar.spanId}`);
-  const tree = page.getByRole("tree", { name: "Trace waterfall" });
-  await expect(tree.getByRole("treeitem", { selected: true })).toBeVisible();
+  const tree = await openExemplarTrace(page, exemplar);
   await tree.focus();
   const before = await tree.getByRole("treeitem").count();
   await page.keyboard.press("ArrowLeft");
@@ -98,8 +104,7 @@ test("the tree works from the keyboard: arrows move, left and right collapse and
 
 test("clicking a caret collapses a subtree and the filters narrow the rows", async ({ page, request }) => {
   const exemplar = await regressionExemplar(request);
-  await page.goto(`/explore?trace=${exemplar.traceId}&span=${exemplar.spanId}`);
-  const tree = page.getByRole("tree", { name: "Trace waterfall" });
+  const tree = await openExemplarTrace(page, exemplar);
   const orders = tree.getByRole("treeitem", { name: /^orders GET \/orders/ });
   await expect(orders).toHaveAttribute("aria-expanded", "true");
   const before = await tree.getByRole("treeitem").count();
@@ -133,7 +138,7 @@ test("dragging on the overview zooms the rows into that time window; double-clic
   request,
 }) => {
   const exemplar = await regressionExemplar(request);
-  await page.goto(`/explore?trace=${exemplar.traceId}&span=${exemplar.spanId}`);
+  await openExemplarTrace(page, exemplar);
   const minimap = page.getByTestId("minimap");
   await expect(minimap).toBeVisible();
   const ruler = page
