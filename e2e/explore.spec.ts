@@ -86,6 +86,8 @@ test("Share copies a link with absolute times that reopens the same view, trace 
   explorer,
   context,
 }) => {
+  // Two pages, each loading the charts and a trace: more than the default 30 s on a busy machine.
+  test.slow();
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await explorer.goto();
   await explorer.openFirstKeptTrace();

@@ -1,9 +1,27 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "./fixtures";
 import { PORTS } from "../playwright.config";
 
 /** Hostile trace content and labels render as inert text; the security headers are set. */
 
 const HOSTILE_TRACE = "bad0bad0bad0bad0bad0bad0bad0bad0";
+
+/**
+ * The replayed Prometheus answers with the times it was recorded at: open the minutes around its
+ * exemplars, not a range relative to now (which the recording falls out of a few hours later).
+ */
+function recordedRange(): string {
+  const fixture = join(__dirname, "../../shared/fixtures/prometheus-2.42/query_exemplars_bucket.json");
+  const answer = JSON.parse(readFileSync(fixture, "utf8")) as {
+    data: { exemplars: { timestamp: number }[] }[];
+  };
+  const times = answer.data.flatMap((series) => series.exemplars.map((e) => e.timestamp * 1000));
+  const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const from = iso(Math.min(...times) - 5 * 60_000);
+  const to = iso(Math.max(...times) + 5 * 60_000);
+  return `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+}
 
 test("hostile strings in a trace render as text: no script runs, no link to javascript:, the layout holds", async ({
   page,
@@ -41,7 +59,7 @@ test("hostile strings in a trace render as text: no script runs, no link to java
 
 test("hostile exemplar labels render as text in the list and hover cards", async ({ page }) => {
   await page.goto(
-    `http://127.0.0.1:${PORTS.hostile}/explore?query=${encodeURIComponent("http_server_request_duration_seconds")}&from=now-6h`,
+    `http://127.0.0.1:${PORTS.hostile}/explore?query=${encodeURIComponent("http_server_request_duration_seconds")}&${recordedRange()}`,
   );
   const rows = page.getByTestId("exemplar-rows");
   await expect(rows.getByRole("button").first()).toBeVisible({ timeout: 15_000 });
