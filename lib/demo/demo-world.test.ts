@@ -4,6 +4,7 @@ import type { BackendTarget } from "../backends/http";
 import { PrometheusSource } from "../metrics/prometheus-source";
 import { JaegerV1Source } from "../traces/jaeger-source";
 import { createDemoJaeger } from "./jaeger-api";
+import { syntheticTraceId } from "./synthetic-trace";
 import { createDemoPrometheus } from "./prometheus-api";
 import { DEMO_METRIC, regressionEpisode } from "./world";
 
@@ -140,6 +141,22 @@ describe("demo world", () => {
     const b = await demoSources(8).metrics.exemplars(ORDERS, NOW / 1000 - 600, NOW / 1000);
     expect(a).toEqual(await demoSources().metrics.exemplars(ORDERS, NOW / 1000 - 600, NOW / 1000));
     expect(a.series[0]!.exemplars[0]!.traceId).not.toBe(b.series[0]!.exemplars[0]!.traceId);
+  });
+
+  it("serves a synthetic trace of the asked size, the same answer again while it is kept", async () => {
+    const id = syntheticTraceId(2_000);
+    const first = await traces.getTrace(id);
+    expect(first.spans).toHaveLength(2_000);
+    expect(await traces.getTrace(id)).toEqual(first);
+    // Kept like a store keeps it: a minute later the same answer, not one regenerated for then.
+    let nowMs = NOW;
+    const jaeger = createDemoJaeger(clock, () => nowMs);
+    const answer = () => jaeger(new URL(`demo://jaeger/api/traces/${id}`)).then((r) => r.text());
+    const kept = await answer();
+    nowMs += 60_000;
+    expect(await answer()).toBe(kept);
+    nowMs += 60 * 60_000;
+    expect(await answer()).not.toBe(kept);
   });
 
   it("answers unknown, foreign and future trace IDs with trace_not_found", async () => {
