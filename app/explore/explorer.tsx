@@ -23,7 +23,8 @@ import { resolveRange, toAbsolute } from "@/lib/explore/time-range";
 import { explorerParams } from "./search-params";
 
 // The waterfall is only needed once a trace is open: keep it out of the first load.
-const TracePanel = dynamic(() => import("@/components/trace-panel").then((m) => m.TracePanel), {
+const loadTracePanel = () => import("@/components/trace-panel");
+const TracePanel = dynamic(() => loadTracePanel().then((m) => m.TracePanel), {
   ssr: false,
   loading: () => (
     <div
@@ -33,6 +34,7 @@ const TracePanel = dynamic(() => import("@/components/trace-panel").then((m) => 
   ),
 });
 import { useExplorerData } from "./use-explorer-data";
+import { useTracePrefetch } from "./use-trace-prefetch";
 
 export function Explorer() {
   const [state, setState] = useQueryStates(explorerParams, { history: "push" });
@@ -55,9 +57,17 @@ export function Explorer() {
     return () => clearInterval(timer);
   }, [state.refresh, live]);
 
+  const { fetchNow, fetchOnDwell } = useTracePrefetch(loadTracePanel);
   const selectExemplar = useCallback(
-    (point: ExemplarPoint) => void setState({ trace: point.traceId, span: point.spanId ?? null }),
-    [setState],
+    (point: ExemplarPoint) => {
+      fetchNow(point.traceId);
+      void setState({ trace: point.traceId, span: point.spanId ?? null });
+    },
+    [setState, fetchNow],
+  );
+  const previewExemplar = useCallback(
+    (point: ExemplarPoint | undefined) => fetchOnDwell(point?.traceId),
+    [fetchOnDwell],
   );
   const setRange = (from: string, to: string) => {
     setNowMs(Date.now());
@@ -160,6 +170,7 @@ export function Explorer() {
               selectedTraceId={state.trace}
               region={region}
               onSelectExemplar={selectExemplar}
+              onPreviewExemplar={previewExemplar}
               onRegion={setRegion}
             />
           )}
@@ -178,6 +189,7 @@ export function Explorer() {
                         selectedTraceId={state.trace}
                         selectedBucket={state.bucket ?? undefined}
                         onSelectExemplar={selectExemplar}
+                        onPreviewExemplar={previewExemplar}
                       />
                       <BucketDistribution
                         bounds={data.grid.bounds}

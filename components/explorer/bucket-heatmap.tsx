@@ -15,7 +15,7 @@ import { type BucketGrid, bucketLabel, heatmapRow } from "@/lib/explore/buckets"
 import { type ExemplarPoint, formatSecondsShort } from "@/lib/explore/chart-data";
 import type { MarkerGroup } from "@/lib/explore/exemplar-groups";
 import { ExemplarHoverCard } from "./exemplar-hover-card";
-import { timeAxis } from "./time-axis";
+import { CHART_MARGIN, RESIZE_THROTTLE_MS, useTimeAxis } from "./time-axis";
 import { ExemplarLayer } from "./exemplar-layer";
 
 interface Props {
@@ -30,7 +30,39 @@ interface Props {
 }
 
 /** Requests per second in each bucket over time, with each exemplar inside its bucket's cell. */
-export const BucketHeatmap = memo(function BucketHeatmap({
+export const BucketHeatmap = memo(function BucketHeatmap(
+  props: Omit<PlotProps, "onHover"> & {
+    /** The exemplar under the pointer or focus: a hint that its trace may be opened next. */
+    onPreviewExemplar?: (point: ExemplarPoint | undefined) => void;
+  },
+) {
+  const { onPreviewExemplar, ...plotProps } = props;
+  const [hover, setHover] = useState<{ group: MarkerGroup } | undefined>();
+  const onHover = useCallback(
+    (next: { group: MarkerGroup } | undefined) => {
+      setHover(next);
+      onPreviewExemplar?.(next?.group.items[0]);
+    },
+    [onPreviewExemplar],
+  );
+  return (
+    <figure
+      className="relative h-64 w-full"
+      data-testid="bucket-heatmap"
+      aria-label="Requests per latency bucket over time"
+    >
+      <HeatmapPlot {...plotProps} onHover={onHover} />
+      {hover ? <ExemplarHoverCard group={hover.group} /> : null}
+    </figure>
+  );
+});
+
+interface PlotProps extends Props {
+  onHover: (hover: { group: MarkerGroup } | undefined) => void;
+}
+
+/** The chart, memoized apart from the hover card so that hovering does not rebuild it. */
+const HeatmapPlot = memo(function HeatmapPlot({
   grid,
   stepSec,
   exemplars,
@@ -39,57 +71,59 @@ export const BucketHeatmap = memo(function BucketHeatmap({
   selectedTraceId,
   selectedBucket,
   onSelectExemplar,
-}: Props) {
-  const [hover, setHover] = useState<{ group: MarkerGroup } | undefined>();
+  onHover,
+}: PlotProps) {
   const rows = grid.bounds.length;
+  const xAxis = useTimeAxis(startMs, endMs);
   const position = useCallback(
     (p: ExemplarPoint) => ({ x: p.timeMs, y: heatmapRow(p.value, grid.bounds) }),
     [grid.bounds],
   );
-  const rowTicks = useMemo(() => grid.bounds.map((_, i) => i + 0.5), [grid.bounds]);
+  const yAxis = useMemo(
+    () => ({
+      domain: [0, rows],
+      ticks: grid.bounds.map((_, i) => i + 0.5),
+      tickFormatter: (v: number) => bucketLabel(grid.bounds, Math.floor(v), formatSecondsShort),
+    }),
+    [grid.bounds, rows],
+  );
   return (
-    <figure
-      className="relative h-64 w-full"
-      data-testid="bucket-heatmap"
-      aria-label="Requests per latency bucket over time"
-    >
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart margin={{ top: 8, right: 16, bottom: 0, left: 4 }}>
-          <CartesianGrid
-            vertical={false}
-            strokeDasharray="2 4"
-            className="stroke-zinc-200 dark:stroke-zinc-800"
-          />
-          <XAxis {...timeAxis(startMs, endMs)} />
-          <YAxis
-            type="number"
-            domain={[0, rows]}
-            ticks={rowTicks}
-            interval={0}
-            tickFormatter={(v: number) => bucketLabel(grid.bounds, Math.floor(v), formatSecondsShort)}
-            tick={{ fontSize: 10 }}
-            stroke="currentColor"
-            width={72}
-            allowDataOverflow
-          />
-          <HeatmapCells grid={grid} stepSec={stepSec} selectedBucket={selectedBucket} />
-          <ExemplarLayer
-            points={exemplars}
-            position={position}
-            selectedTraceId={selectedTraceId}
-            onSelect={onSelectExemplar}
-            onHover={setHover}
-            label="Exemplars in their buckets"
-            focusable={false}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
-      {hover ? <ExemplarHoverCard group={hover.group} /> : null}
-    </figure>
+    <ResponsiveContainer width="100%" height="100%" debounce={RESIZE_THROTTLE_MS}>
+      <ComposedChart margin={CHART_MARGIN}>
+        <CartesianGrid
+          vertical={false}
+          strokeDasharray="2 4"
+          className="stroke-zinc-200 dark:stroke-zinc-800"
+        />
+        <XAxis {...xAxis} />
+        <YAxis
+          type="number"
+          {...yAxis}
+          interval={0}
+          tick={HEATMAP_TICK}
+          stroke="currentColor"
+          width={72}
+          allowDataOverflow
+        />
+        <HeatmapCells grid={grid} stepSec={stepSec} selectedBucket={selectedBucket} />
+        <ExemplarLayer
+          points={exemplars}
+          position={position}
+          selectedTraceId={selectedTraceId}
+          onSelect={onSelectExemplar}
+          onHover={onHover}
+          label="Exemplars in their buckets"
+          focusable={false}
+        />
+      </ComposedChart>
+    </ResponsiveContainer>
   );
 });
 
-function HeatmapCells({
+const HEATMAP_TICK = { fontSize: 10 } as const;
+
+/** Thousands of cells: memoized so that selecting an exemplar does not redraw them. */
+const HeatmapCells = memo(function HeatmapCells({
   grid,
   stepSec,
   selectedBucket,
@@ -134,4 +168,4 @@ function HeatmapCells({
       })}
     </g>
   );
-}
+});

@@ -77,6 +77,9 @@ export const ExemplarLayer = memo(function ExemplarLayer({
 
   return (
     <g
+      // A new container per set of groups: React then builds all markers off-document and inserts
+      // them at once, instead of placing thousands of new siblings one by one (quadratic).
+      key={identityOf(groups)}
       role="group"
       aria-label={label}
       onClick={(event) => {
@@ -101,38 +104,63 @@ export const ExemplarLayer = memo(function ExemplarLayer({
       }}
       onBlur={() => onHover(undefined)}
     >
-      {groups.map((group, i) => {
-        const selected = group.items.some((p) => p.traceId === selectedTraceId);
-        const many = group.items.length > 1;
-        if (group.x < plot.x - 1 || group.x > plot.x + plot.width + 1) return null;
-        return (
-          <g
-            key={`${group.items[0]!.traceId}-${i}`}
-            data-group={i}
-            data-trace-id={group.items[0]!.traceId}
-            role="button"
-            tabIndex={0}
-            aria-label={markerName(group)}
-            aria-pressed={selected}
-            className="cursor-pointer outline-none [&:focus-visible>circle]:stroke-sky-500 [&:focus-visible>circle]:stroke-[3]"
-          >
-            <circle
-              cx={group.x}
-              cy={group.y}
-              r={selected ? 6 : many ? Math.min(3.5 + Math.log2(group.items.length), 7) : 3.5}
-              strokeWidth={1}
-              className={
-                selected
-                  ? "fill-rose-500 stroke-white dark:stroke-zinc-950"
-                  : "fill-zinc-800/60 stroke-white/80 dark:fill-zinc-200/70 dark:stroke-zinc-950/80"
-              }
-            />
-          </g>
-        );
-      })}
+      {groups.map((group, i) =>
+        group.x < plot.x - 1 || group.x > plot.x + plot.width + 1 ? null : (
+          <FocusableMarker
+            key={i}
+            group={group}
+            index={i}
+            selected={selectedTraceId ? group.items.some((p) => p.traceId === selectedTraceId) : false}
+          />
+        ),
+      )}
     </g>
   );
 });
+
+/**
+ * One marker, memoized: selecting an exemplar re-renders the two markers whose state changed, not
+ * thousands.
+ */
+const FocusableMarker = memo(function FocusableMarker({
+  group,
+  index,
+  selected,
+}: {
+  group: MarkerGroup;
+  index: number;
+  selected: boolean;
+}) {
+  const many = group.items.length > 1;
+  return (
+    <circle
+      data-group={index}
+      data-trace-id={group.items[0]!.traceId}
+      role="button"
+      tabIndex={0}
+      aria-label={markerName(group)}
+      aria-pressed={selected}
+      cx={group.x}
+      cy={group.y}
+      r={selected ? 6 : many ? Math.min(3.5 + Math.log2(group.items.length), 7) : 3.5}
+      strokeWidth={1}
+      className={
+        selected
+          ? "cursor-pointer fill-rose-500 stroke-white outline-none focus-visible:stroke-sky-500 focus-visible:stroke-[3] dark:stroke-zinc-950"
+          : "cursor-pointer fill-zinc-800/60 stroke-white/80 outline-none focus-visible:stroke-sky-500 focus-visible:stroke-[3] dark:fill-zinc-200/70 dark:stroke-zinc-950/80"
+      }
+    />
+  );
+});
+
+/** A number per object identity: a new array of groups gets a new number. */
+const identities = new WeakMap<object, number>();
+let lastIdentity = 0;
+function identityOf(value: object): number {
+  let id = identities.get(value);
+  if (id === undefined) identities.set(value, (id = ++lastIdentity));
+  return id;
+}
 
 const RADIUS_PX = 3.5;
 

@@ -1,11 +1,11 @@
 "use client";
 
-import { memo, useState } from "react";
+import { memo, useCallback, useMemo, useState } from "react";
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { type ChartLine, type ExemplarPoint, type LineRow, formatSeconds } from "@/lib/explore/chart-data";
 import type { MarkerGroup, Region } from "@/lib/explore/exemplar-groups";
 import { ExemplarHoverCard } from "./exemplar-hover-card";
-import { timeAxis } from "./time-axis";
+import { AXIS_TICK, CHART_MARGIN, RESIZE_THROTTLE_MS, useTimeAxis } from "./time-axis";
 import { ExemplarLayer } from "./exemplar-layer";
 import { RegionSelector } from "./region-selector";
 
@@ -24,60 +24,99 @@ interface Props {
 }
 
 /** Latency lines over time with every exemplar on them; drag to select a region. */
-export const LatencyChart = memo(function LatencyChart(props: Props) {
-  const { rows, lines, exemplars, startMs, endMs, selectedTraceId, region, onSelectExemplar, onRegion } =
-    props;
+export const LatencyChart = memo(function LatencyChart(
+  props: Omit<PlotProps, "onHover"> & {
+    /** The exemplar under the pointer or focus: a hint that its trace may be opened next. */
+    onPreviewExemplar?: (point: ExemplarPoint | undefined) => void;
+  },
+) {
+  const { onPreviewExemplar, ...plotProps } = props;
   const [hover, setHover] = useState<{ group: MarkerGroup } | undefined>();
-  const [low, high] = valueRange(rows, lines, exemplars);
+  const onHover = useCallback(
+    (next: { group: MarkerGroup } | undefined) => {
+      setHover(next);
+      onPreviewExemplar?.(next?.group.items[0]);
+    },
+    [onPreviewExemplar],
+  );
   return (
     <figure
       className="relative h-80 w-full"
       data-testid="latency-chart"
       aria-label="Latency over time with exemplars"
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 4 }}>
-          <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
-          <XAxis {...timeAxis(startMs, endMs)} />
-          <YAxis
-            type="number"
-            scale="log"
-            domain={[low, high]}
-            tickFormatter={(v: number) => formatSeconds(v)}
-            tick={{ fontSize: 11 }}
-            stroke="currentColor"
-            width={72}
-            allowDataOverflow
-          />
-          <Legend verticalAlign="top" height={24} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
-          <RegionSelector region={region} onRegion={onRegion} />
-          {lines.map((line, i) => (
-            <Line
-              key={line.key}
-              dataKey={line.key}
-              name={line.label}
-              type="monotone"
-              dot={false}
-              activeDot={false}
-              isAnimationActive={false}
-              stroke={LINE_COLORS[i % LINE_COLORS.length]}
-              strokeWidth={line.label === "p99" ? 2 : 1.5}
-              className="pointer-events-none"
-            />
-          ))}
-          <ExemplarLayer
-            points={exemplars}
-            selectedTraceId={selectedTraceId}
-            onSelect={onSelectExemplar}
-            onHover={setHover}
-            label="Exemplars on the latency chart"
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <LatencyPlot {...plotProps} onHover={onHover} />
       {hover ? <ExemplarHoverCard group={hover.group} /> : null}
     </figure>
   );
 });
+
+interface PlotProps extends Props {
+  onHover: (hover: { group: MarkerGroup } | undefined) => void;
+}
+
+/**
+ * The chart itself, memoized apart from the hover card: hovering a marker must not hand recharts
+ * new props, or it rebuilds its scales and every marker with them.
+ */
+const LatencyPlot = memo(function LatencyPlot({
+  rows,
+  lines,
+  exemplars,
+  startMs,
+  endMs,
+  selectedTraceId,
+  region,
+  onSelectExemplar,
+  onRegion,
+  onHover,
+}: PlotProps) {
+  const xAxis = useTimeAxis(startMs, endMs);
+  const domain = useMemo(() => valueRange(rows, lines, exemplars), [rows, lines, exemplars]);
+  return (
+    <ResponsiveContainer width="100%" height="100%" debounce={RESIZE_THROTTLE_MS}>
+      <ComposedChart data={rows} margin={CHART_MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
+        <XAxis {...xAxis} />
+        <YAxis
+          type="number"
+          scale="log"
+          domain={domain}
+          tickFormatter={formatSeconds}
+          tick={AXIS_TICK}
+          stroke="currentColor"
+          width={72}
+          allowDataOverflow
+        />
+        <Legend verticalAlign="top" height={24} iconType="plainline" wrapperStyle={LEGEND_STYLE} />
+        <RegionSelector region={region} onRegion={onRegion} />
+        {lines.map((line, i) => (
+          <Line
+            key={line.key}
+            dataKey={line.key}
+            name={line.label}
+            type="monotone"
+            dot={false}
+            activeDot={false}
+            isAnimationActive={false}
+            stroke={LINE_COLORS[i % LINE_COLORS.length]}
+            strokeWidth={line.label === "p99" ? 2 : 1.5}
+            className="pointer-events-none"
+          />
+        ))}
+        <ExemplarLayer
+          points={exemplars}
+          selectedTraceId={selectedTraceId}
+          onSelect={onSelectExemplar}
+          onHover={onHover}
+          label="Exemplars on the latency chart"
+        />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+});
+
+const LEGEND_STYLE = { fontSize: 12 } as const;
 
 /** Log-axis bounds that hold every line and exemplar, with some air. */
 function valueRange(rows: LineRow[], lines: ChartLine[], exemplars: ExemplarPoint[]): [number, number] {

@@ -1,16 +1,35 @@
+import { useMemo } from "react";
 import { formatClock, timeTicks } from "@/lib/explore/format-time";
 
-/** The time axis the explorer's charts share, so that they line up: `<XAxis {...timeAxis(...)} />`. */
-export function timeAxis(startMs: number, endMs: number) {
-  return {
-    dataKey: "timeMs",
-    type: "number" as const,
-    scale: "time" as const,
-    domain: [startMs, endMs],
-    ticks: timeTicks(startMs, endMs),
-    tickFormatter: (ms: number) => formatClock(ms, endMs - startMs),
-    tick: { fontSize: 11 },
-    stroke: "currentColor",
-    allowDataOverflow: true,
-  };
+/** Tick text of the explorer's charts. A constant, so that recharts sees unchanged axis props. */
+export const AXIS_TICK = { fontSize: 11 } as const;
+/** Room around the plots; the same for the charts that line up. */
+export const CHART_MARGIN = { top: 8, right: 16, bottom: 0, left: 4 } as const;
+
+/**
+ * The time axis the explorer's charts share, so that they line up: `<XAxis {...timeAxis} />`.
+ * Memoized: recharts rebuilds its scales (and every exemplar marker's position) when axis props
+ * change identity.
+ */
+export function useTimeAxis(startMs: number, endMs: number) {
+  return useMemo(
+    () => ({
+      dataKey: "timeMs",
+      type: "number" as const,
+      scale: "time" as const,
+      domain: [startMs, endMs],
+      ticks: timeTicks(startMs, endMs),
+      tickFormatter: (ms: number) => formatClock(ms, endMs - startMs),
+      tick: AXIS_TICK,
+      stroke: "currentColor",
+      allowDataOverflow: true,
+    }),
+    [startMs, endMs],
+  );
 }
+
+/**
+ * Charts with thousands of exemplar markers re-lay out at most this often when their width
+ * changes. Opening a trace narrows them: the trace panel draws first, the charts follow.
+ */
+export const RESIZE_THROTTLE_MS = 250;
