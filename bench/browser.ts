@@ -113,6 +113,7 @@ export async function benchExemplars(
   for (const c of cases) {
     const drawn: number[] = [];
     const clicked: number[] = [];
+    const hovered: number[] = [];
     let count = 0;
     let markers = 0;
     for (let run = 0; run < runs; run++) {
@@ -130,6 +131,7 @@ export async function benchExemplars(
         Number(document.querySelector("[aria-label=Exemplars] h2")?.textContent?.replace(/\D/g, "") ?? 0),
       );
       markers = await page.locator("[data-testid=latency-chart] [data-trace-id]").count();
+      hovered.push(await hoverToTooltipMs(page));
       const marker = page.locator("[data-testid=latency-chart] [role=button][data-trace-id]").first();
       const clickAt = await page.evaluate(() => performance.now());
       await marker.click();
@@ -150,10 +152,29 @@ export async function benchExemplars(
       exemplars: count,
       markersAfterGrouping: markers,
       responseToDrawnMs: round(median(drawn)),
+      hoverToTooltipMs: round(median(hovered)),
       clickToTracePanelMs: round(median(clicked)),
     };
   }
   return results;
+}
+
+/**
+ * Pointer onto a marker → its tooltip on screen, timed inside the page (a synthetic pointer event,
+ * then the next frame that shows the tooltip) so that Playwright's round trips do not count.
+ */
+async function hoverToTooltipMs(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const marker = document.querySelectorAll("[data-testid=latency-chart] [role=button][data-trace-id]")[10]!;
+    const start = performance.now();
+    marker.dispatchEvent(new PointerEvent("pointerover", { bubbles: true }));
+    while (!document.querySelector("[data-testid=latency-chart] [role=tooltip]")) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    const shown = performance.now() - start;
+    marker.dispatchEvent(new PointerEvent("pointerout", { bubbles: true }));
+    return shown;
+  });
 }
 
 /** The JavaScript /explore loads on first visit: every script of its HTML, gzipped. */
