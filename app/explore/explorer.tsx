@@ -4,10 +4,7 @@ import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { BucketDistribution } from "@/components/explorer/bucket-distribution";
-import { BucketHeatmap } from "@/components/explorer/bucket-heatmap";
 import { ExemplarTable } from "@/components/explorer/exemplar-table";
-import { LatencyChart } from "@/components/explorer/latency-chart";
 import { QueryEditor } from "@/components/explorer/query-editor";
 import { TimeRangePicker, toRfc3339 } from "@/components/explorer/time-range-picker";
 import { Problem } from "@/components/problem";
@@ -33,6 +30,7 @@ const TracePanel = dynamic(() => loadTracePanel().then((m) => m.TracePanel), {
     />
   ),
 });
+import { useChartsModule } from "./use-charts-module";
 import { useExplorerData } from "./use-explorer-data";
 import { useTracePrefetch } from "./use-trace-prefetch";
 
@@ -50,6 +48,7 @@ export function Explorer() {
   const endMs = range.ok ? range.endMs : NaN;
   const data = useExplorerData(query, startMs, endMs);
 
+  const { charts, loadError: chartsError } = useChartsModule();
   const live = state.to.startsWith("now");
   useEffect(() => {
     if (!state.refresh || !live) return;
@@ -148,7 +147,14 @@ export function Explorer() {
             </Problem>
           ) : data.lineError ? (
             <QueryProblem error={data.lineError} retry={data.refetchLines} />
-          ) : !data.chart ? (
+          ) : chartsError ? (
+            <Problem title="The charts could not load" tone="error">
+              <p>
+                Their code did not download ({chartsError.message}). Reload the page; the exemplar list below
+                works without them.
+              </p>
+            </Problem>
+          ) : !data.chart || !charts ? (
             <div
               className="h-80 w-full animate-pulse rounded bg-zinc-100 dark:bg-zinc-900"
               aria-label="Loading chart"
@@ -161,7 +167,7 @@ export function Explorer() {
               </p>
             </Problem>
           ) : (
-            <LatencyChart
+            <charts.LatencyChart
               rows={data.chart.rows}
               lines={data.chart.lines}
               exemplars={data.points}
@@ -178,9 +184,9 @@ export function Explorer() {
             <>
               {data.plan?.bucketRates ? (
                 <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-                  {data.grid && data.grid.bounds.length > 0 && data.plan ? (
+                  {data.grid && data.grid.bounds.length > 0 && data.plan && charts ? (
                     <>
-                      <BucketHeatmap
+                      <charts.BucketHeatmap
                         grid={data.grid}
                         stepSec={data.plan.stepSec}
                         exemplars={data.points}
@@ -191,7 +197,7 @@ export function Explorer() {
                         onSelectExemplar={selectExemplar}
                         onPreviewExemplar={previewExemplar}
                       />
-                      <BucketDistribution
+                      <charts.BucketDistribution
                         bounds={data.grid.bounds}
                         totals={bucketTotals(data.grid, data.plan.stepSec)}
                         exemplarCounts={exemplarCounts}
