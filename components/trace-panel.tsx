@@ -30,6 +30,9 @@ export function TracePanel(props: Props) {
   const { data: trace, error, isPending, refetch } = useQuery(traceQuery(traceId));
   const rootIndex = useMemo(() => {
     if (!trace) return 0;
+    // Usually a span without a parent; only a trace missing its root needs the full lookup.
+    const parentless = trace.spans.findIndex((s) => !s.parentSpanId);
+    if (parentless >= 0) return parentless;
     const ids = new Set(trace.spans.map((s) => s.spanId));
     const index = trace.spans.findIndex((s) => !s.parentSpanId || !ids.has(s.parentSpanId));
     return Math.max(index, 0);

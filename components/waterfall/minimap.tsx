@@ -37,13 +37,24 @@ export function Minimap({ trace, tree, window, onWindow }: Props) {
     ctx.clearRect(0, 0, width, HEIGHT_PX);
     const rows = tree.order.length;
     const rowHeight = Math.max(HEIGHT_PX / Math.max(rows, 1), 0.5);
+    // One path per color, filled once: tens of thousands of fillStyle changes cost more than the
+    // drawing itself.
+    const paths = new Map<string, Path2D>();
+    const colors = new Map<string, string>();
     tree.order.forEach((index, row) => {
       const span = trace.spans[index]!;
-      ctx.fillStyle = span.status === "error" ? "#dc2626" : serviceColor(span.serviceName);
+      let color = span.status === "error" ? "#dc2626" : colors.get(span.serviceName);
+      if (!color) colors.set(span.serviceName, (color = serviceColor(span.serviceName)));
+      let path = paths.get(color);
+      if (!path) paths.set(color, (path = new Path2D()));
       const x = ((span.startUs - trace.startUs) / total) * width;
       const w = Math.max((span.durationUs / total) * width, 0.5);
-      ctx.fillRect(x, (row / rows) * HEIGHT_PX, w, Math.max(rowHeight, 1));
+      path.rect(x, (row / rows) * HEIGHT_PX, w, Math.max(rowHeight, 1));
     });
+    for (const [color, path] of paths) {
+      ctx.fillStyle = color;
+      ctx.fill(path);
+    }
   }, [trace, tree, total]);
 
   const fraction = (event: React.PointerEvent<HTMLElement>) => {
