@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures the performance budget of DESIGN.md and writes bench/results/
  * latest.json and latest.md. Benchmarks report; they never fail on a slow machine.
- *   --no-stack   skip the proxy benchmark (it starts the real stack)
+ *   --no-stack      skip the proxy benchmark (it starts the real stack)
+ *   --report-only   rewrite latest.md from latest.json (and bench/results/changes.md) without measuring
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -42,6 +43,14 @@ function versionOf(command: string, args: string[]): string {
 }
 
 async function main() {
+  if (process.argv.includes("--report-only")) {
+    writeFileSync(
+      "bench/results/latest.md",
+      toMarkdown(JSON.parse(readFileSync("bench/results/latest.json", "utf8"))),
+    );
+    formatReports();
+    return;
+  }
   if (!existsSync(".next/standalone/server.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
   const report: Record<string, unknown> = {
     date: new Date().toISOString(),
@@ -105,7 +114,15 @@ async function main() {
   mkdirSync("bench/results", { recursive: true });
   writeFileSync("bench/results/latest.json", `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync("bench/results/latest.md", toMarkdown(report));
+  formatReports();
   log("wrote bench/results/latest.json and latest.md");
+}
+
+/** The reports are committed: keep them as the format check wants them. */
+function formatReports() {
+  execFileSync("npx", ["prettier", "--write", "bench/results/latest.json", "bench/results/latest.md"], {
+    stdio: "ignore",
+  });
 }
 
 type Row = Record<string, unknown>;
@@ -159,7 +176,13 @@ ${table(r.normalization as Record<string, Row>, "format")}
 
 ${format(r.firstLoadJs)}
 
-${proxy ? `## Proxy overhead on the real stack (keep-alive fetch loop, ${proxy.secondsPerRun} s per run)\n\n${table(proxy.results, "route @ connections")}\n` : ""}`;
+${proxy ? `## Proxy overhead on the real stack (keep-alive fetch loop, ${proxy.secondsPerRun} s per run)\n\n${table(proxy.results, "route @ connections")}\n` : ""}${changes()}`;
+}
+
+/** The hand-kept log of what was changed to meet the budget, with figures before and after. */
+function changes(): string {
+  const file = "bench/results/changes.md";
+  return existsSync(file) ? `\n${readFileSync(file, "utf8")}` : "";
 }
 
 main().catch((error) => {
