@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback, useMemo, useState } from "react";
+import { memo, useCallback, useMemo } from "react";
 import {
   CartesianGrid,
   ComposedChart,
@@ -13,8 +13,7 @@ import {
 } from "recharts";
 import { type BucketGrid, bucketLabel, heatmapRow } from "@/lib/explore/buckets";
 import { type ExemplarPoint, formatSecondsShort } from "@/lib/explore/chart-data";
-import type { MarkerGroup } from "@/lib/explore/exemplar-groups";
-import { ExemplarHoverCard } from "./exemplar-hover-card";
+import { type ExemplarHover, ExemplarChartFigure, type PreviewProps } from "./exemplar-hover-card";
 import { CHART_MARGIN, RESIZE_THROTTLE_MS, useTimeAxis } from "./time-axis";
 import { ExemplarLayer } from "./exemplar-layer";
 
@@ -30,35 +29,21 @@ interface Props {
 }
 
 /** Requests per second in each bucket over time, with each exemplar inside its bucket's cell. */
-export const BucketHeatmap = memo(function BucketHeatmap(
-  props: Omit<PlotProps, "onHover"> & {
-    /** The exemplar under the pointer or focus: a hint that its trace may be opened next. */
-    onPreviewExemplar?: (point: ExemplarPoint | undefined) => void;
-  },
-) {
+export const BucketHeatmap = memo(function BucketHeatmap(props: Omit<PlotProps, "onHover"> & PreviewProps) {
   const { onPreviewExemplar, ...plotProps } = props;
-  const [hover, setHover] = useState<{ group: MarkerGroup } | undefined>();
-  const onHover = useCallback(
-    (next: { group: MarkerGroup } | undefined) => {
-      setHover(next);
-      onPreviewExemplar?.(next?.group.items[0]);
-    },
-    [onPreviewExemplar],
-  );
   return (
-    <figure
-      className="relative h-64 w-full"
-      data-testid="bucket-heatmap"
-      aria-label="Requests per latency bucket over time"
-    >
-      <HeatmapPlot {...plotProps} onHover={onHover} />
-      {hover ? <ExemplarHoverCard group={hover.group} /> : null}
-    </figure>
+    <ExemplarChartFigure
+      className="h-64"
+      testId="bucket-heatmap"
+      label="Requests per latency bucket over time"
+      onPreviewExemplar={onPreviewExemplar}
+      renderPlot={(onHover) => <HeatmapPlot {...plotProps} onHover={onHover} />}
+    />
   );
 });
 
 interface PlotProps extends Props {
-  onHover: (hover: { group: MarkerGroup } | undefined) => void;
+  onHover: (hover: ExemplarHover) => void;
 }
 
 /** The chart, memoized apart from the hover card so that hovering does not rebuild it. */

@@ -1,4 +1,5 @@
-import { formatLabels, formatSeconds } from "@/lib/explore/chart-data";
+import { type ReactNode, useCallback, useState } from "react";
+import { type ExemplarPoint, formatLabels, formatSeconds } from "@/lib/explore/chart-data";
 import type { MarkerGroup } from "@/lib/explore/exemplar-groups";
 
 /** What a hovered or focused marker holds: value, time, series labels and trace ID. */
@@ -26,5 +27,53 @@ export function ExemplarHoverCard({ group }: { group: MarkerGroup }) {
       <p className="mt-1 font-mono text-[11px]">trace {slowest.traceId}</p>
       <p className="mt-1 text-zinc-500">Click or press Enter to open the trace</p>
     </div>
+  );
+}
+
+export type ExemplarHover = { group: MarkerGroup } | undefined;
+
+/**
+ * The marker under the pointer or focus, for a chart's hover card; each change is also passed on
+ * as a hint that its (slowest) exemplar's trace may be opened next.
+ */
+export function useExemplarHover(onPreview?: (point: ExemplarPoint | undefined) => void) {
+  const [hover, setHover] = useState<ExemplarHover>();
+  const onHover = useCallback(
+    (next: ExemplarHover) => {
+      setHover(next);
+      onPreview?.(next?.group.items[0]);
+    },
+    [onPreview],
+  );
+  return { hover, onHover };
+}
+
+export interface PreviewProps {
+  /** The exemplar under the pointer or focus: a hint that its trace may be opened next. */
+  onPreviewExemplar?: (point: ExemplarPoint | undefined) => void;
+}
+
+/**
+ * A chart with exemplar markers and their hover card. The plot is drawn by `renderPlot`, which
+ * should return a memoized component: hovering then re-renders the card, not the chart.
+ */
+export function ExemplarChartFigure({
+  className,
+  testId,
+  label,
+  onPreviewExemplar,
+  renderPlot,
+}: PreviewProps & {
+  className: string;
+  testId: string;
+  label: string;
+  renderPlot: (onHover: (hover: ExemplarHover) => void) => ReactNode;
+}) {
+  const { hover, onHover } = useExemplarHover(onPreviewExemplar);
+  return (
+    <figure className={`relative w-full ${className}`} data-testid={testId} aria-label={label}>
+      {renderPlot(onHover)}
+      {hover ? <ExemplarHoverCard group={hover.group} /> : null}
+    </figure>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { memo, useCallback, useMemo, useState } from "react";
+import { memo, useMemo } from "react";
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { type ChartLine, type ExemplarPoint, type LineRow, formatSeconds } from "@/lib/explore/chart-data";
-import type { MarkerGroup, Region } from "@/lib/explore/exemplar-groups";
-import { ExemplarHoverCard } from "./exemplar-hover-card";
+import type { Region } from "@/lib/explore/exemplar-groups";
+import { type ExemplarHover, ExemplarChartFigure, type PreviewProps } from "./exemplar-hover-card";
 import { AXIS_TICK, CHART_MARGIN, RESIZE_THROTTLE_MS, useTimeAxis } from "./time-axis";
 import { ExemplarLayer } from "./exemplar-layer";
 import { RegionSelector } from "./region-selector";
@@ -24,35 +24,21 @@ interface Props {
 }
 
 /** Latency lines over time with every exemplar on them; drag to select a region. */
-export const LatencyChart = memo(function LatencyChart(
-  props: Omit<PlotProps, "onHover"> & {
-    /** The exemplar under the pointer or focus: a hint that its trace may be opened next. */
-    onPreviewExemplar?: (point: ExemplarPoint | undefined) => void;
-  },
-) {
+export const LatencyChart = memo(function LatencyChart(props: Omit<PlotProps, "onHover"> & PreviewProps) {
   const { onPreviewExemplar, ...plotProps } = props;
-  const [hover, setHover] = useState<{ group: MarkerGroup } | undefined>();
-  const onHover = useCallback(
-    (next: { group: MarkerGroup } | undefined) => {
-      setHover(next);
-      onPreviewExemplar?.(next?.group.items[0]);
-    },
-    [onPreviewExemplar],
-  );
   return (
-    <figure
-      className="relative h-80 w-full"
-      data-testid="latency-chart"
-      aria-label="Latency over time with exemplars"
-    >
-      <LatencyPlot {...plotProps} onHover={onHover} />
-      {hover ? <ExemplarHoverCard group={hover.group} /> : null}
-    </figure>
+    <ExemplarChartFigure
+      className="h-80"
+      testId="latency-chart"
+      label="Latency over time with exemplars"
+      onPreviewExemplar={onPreviewExemplar}
+      renderPlot={(onHover) => <LatencyPlot {...plotProps} onHover={onHover} />}
+    />
   );
 });
 
 interface PlotProps extends Props {
-  onHover: (hover: { group: MarkerGroup } | undefined) => void;
+  onHover: (hover: ExemplarHover) => void;
 }
 
 /**
