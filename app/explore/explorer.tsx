@@ -54,7 +54,12 @@ export function Explorer() {
   // for the main thread. Only the first trace: later ones open beside charts already drawn.
   const [linkedTraceId] = useState(state.trace);
   const linkedTrace = useQuery({ ...traceQuery(linkedTraceId ?? ""), enabled: Boolean(linkedTraceId) });
-  const chartsMayDraw = useDeferredValue(!linkedTraceId || !linkedTrace.isPending);
+  // Released once for good: closing that trace before it arrives releases them too, and charts
+  // once drawn never go back to placeholders.
+  const [chartsReleased, setChartsReleased] = useState(!linkedTraceId);
+  const holdCharts = !chartsReleased && state.trace === linkedTraceId && linkedTrace.isPending;
+  if (!chartsReleased && !holdCharts) setChartsReleased(true);
+  const chartsMayDraw = useDeferredValue(!holdCharts);
   const charts = chartsMayDraw ? chartsModule.charts : undefined;
   const chartsError = chartsModule.loadError;
   const live = state.to.startsWith("now");
