@@ -3,14 +3,14 @@
 import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import dynamic from "next/dynamic";
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { ExemplarTable } from "@/components/explorer/exemplar-table";
 import { QueryEditor } from "@/components/explorer/query-editor";
 import { TimeRangePicker, toRfc3339 } from "@/components/explorer/time-range-picker";
 import { Problem } from "@/components/problem";
 import { RetryButton } from "@/components/retry-button";
 import { AppError } from "@/lib/errors";
-import { healthQuery, histogramsQuery, traceQuery } from "@/lib/client/queries";
+import { healthQuery, histogramsQuery } from "@/lib/client/queries";
 import { bucketTotals } from "@/lib/explore/buckets";
 import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import type { Region } from "@/lib/explore/exemplar-groups";
@@ -30,7 +30,7 @@ const TracePanel = dynamic(() => loadTracePanel().then((m) => m.TracePanel), {
     />
   ),
 });
-import { useChartsModule } from "./use-charts-module";
+import { useCharts } from "./use-charts";
 import { useExplorerData } from "./use-explorer-data";
 import { useTracePrefetch } from "./use-trace-prefetch";
 
@@ -48,20 +48,7 @@ export function Explorer() {
   const endMs = range.ok ? range.endMs : NaN;
   const data = useExplorerData(query, startMs, endMs);
 
-  const chartsModule = useChartsModule();
-  // A link to a trace is opened for the trace: until the trace it opened with has arrived, the
-  // charts wait, then draw in a deferred render so that the waterfall does not compete with them
-  // for the main thread. Only the first trace: later ones open beside charts already drawn.
-  const [linkedTraceId] = useState(state.trace);
-  const linkedTrace = useQuery({ ...traceQuery(linkedTraceId ?? ""), enabled: Boolean(linkedTraceId) });
-  // Released once for good: closing that trace before it arrives releases them too, and charts
-  // once drawn never go back to placeholders.
-  const [chartsReleased, setChartsReleased] = useState(!linkedTraceId);
-  const holdCharts = !chartsReleased && state.trace === linkedTraceId && linkedTrace.isPending;
-  if (!chartsReleased && !holdCharts) setChartsReleased(true);
-  const chartsMayDraw = useDeferredValue(!holdCharts);
-  const charts = chartsMayDraw ? chartsModule.charts : undefined;
-  const chartsError = chartsModule.loadError;
+  const { charts, loadError: chartsError } = useCharts(state.trace);
   const live = state.to.startsWith("now");
   useEffect(() => {
     if (!state.refresh || !live) return;
