@@ -14,7 +14,7 @@ import {
 import { type BucketGrid, bucketLabel, heatmapRow } from "@/lib/explore/buckets";
 import { type ExemplarPoint, formatSecondsShort } from "@/lib/explore/chart-data";
 import { type ExemplarHover, ExemplarChartFigure, type PreviewProps } from "./exemplar-hover-card";
-import { CHART_MARGIN, RESIZE_THROTTLE_MS, useTimeAxis } from "./time-axis";
+import { CHART_MARGIN, RESIZE_THROTTLE_MS, useTimeAxis } from "./chart-config";
 import { ExemplarLayer } from "./exemplar-layer";
 
 interface Props {

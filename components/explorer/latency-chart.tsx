@@ -5,7 +5,7 @@ import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, XAxis,
 import { type ChartLine, type ExemplarPoint, type LineRow, formatSeconds } from "@/lib/explore/chart-data";
 import type { Region } from "@/lib/explore/exemplar-groups";
 import { type ExemplarHover, ExemplarChartFigure, type PreviewProps } from "./exemplar-hover-card";
-import { AXIS_TICK, CHART_MARGIN, RESIZE_THROTTLE_MS, useTimeAxis } from "./time-axis";
+import { AXIS_TICK, CHART_MARGIN, RESIZE_THROTTLE_MS, useTimeAxis } from "./chart-config";
 import { ExemplarLayer } from "./exemplar-layer";
 import { RegionSelector } from "./region-selector";
 

@@ -1,3 +1,4 @@
+/** What the explorer's charts share so that they line up and stay cheap to re-render. */
 import { useMemo } from "react";
 import { formatClock, timeTicks } from "@/lib/explore/format-time";
 
@@ -7,7 +8,7 @@ export const AXIS_TICK = { fontSize: 11 } as const;
 export const CHART_MARGIN = { top: 8, right: 16, bottom: 0, left: 4 } as const;
 
 /**
- * The time axis the explorer's charts share, so that they line up: `<XAxis {...timeAxis} />`.
+ * The time axis the explorer's charts share, so that they line up: `<XAxis {...useTimeAxis(start, end)} />`.
  * Memoized: recharts rebuilds its scales (and every exemplar marker's position) when axis props
  * change identity.
  */
