@@ -11,7 +11,7 @@ import { chromiumLaunchOptions } from "./e2e/support/chromium";
  *   3102  the app on recorded Prometheus answers with exemplar storage off
  *   3103  the app on a Prometheus that answers after its 1 s timeout
  *   3104  the app on exemplars with hostile labels (traces from the demo world)
- *   3190  the recorded Prometheus answers (e2e/support/recorded-prometheus.mjs)
+ *   3190  the recorded Prometheus answers (e2e/support/recorded-prometheus.ts)
  */
 export const PORTS = {
   demo: 3100,
@@ -56,7 +56,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node e2e/support/recorded-prometheus.mjs ${PORTS.recorded}`,
+      command: `node --import tsx e2e/support/recorded-prometheus.ts ${PORTS.recorded}`,
       url: `http://127.0.0.1:${PORTS.recorded}/storage-off/api/v1/status/buildinfo`,
       reuseExistingServer: false,
       stdout: "ignore",

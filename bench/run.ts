@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures the performance budget of DESIGN.md and writes bench/results/
+ * `npm run bench`: measures the performance budget of docs/architecture.md and writes bench/results/
  * latest.json and latest.md. Benchmarks report; they never fail on a slow machine.
  *   --no-stack      skip the proxy benchmark (it starts the real stack)
  *   --report-only   rewrite latest.md from latest.json (and bench/results/changes.md) without measuring

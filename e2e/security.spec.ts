@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect, test } from "./fixtures";
 import { PORTS } from "../playwright.config";
+import { readPrometheusData } from "../lib/testing/fixtures";
 
 /** Hostile trace content and labels render as inert text; the security headers are set. */
 
@@ -12,11 +11,10 @@ const HOSTILE_TRACE = "bad0bad0bad0bad0bad0bad0bad0bad0";
  * exemplars, not a range relative to now (which the recording falls out of a few hours later).
  */
 function recordedRange(): string {
-  const fixture = join(__dirname, "../../shared/fixtures/prometheus-2.42/query_exemplars_bucket.json");
-  const answer = JSON.parse(readFileSync(fixture, "utf8")) as {
-    data: { exemplars: { timestamp: number }[] }[];
-  };
-  const times = answer.data.flatMap((series) => series.exemplars.map((e) => e.timestamp * 1000));
+  const recorded = readPrometheusData("query_exemplars_bucket.json") as {
+    exemplars: { timestamp: number }[];
+  }[];
+  const times = recorded.flatMap((series) => series.exemplars.map((e) => e.timestamp * 1000));
   const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
   const from = iso(Math.min(...times) - 5 * 60_000);
   const to = iso(Math.max(...times) + 5 * 60_000);

@@ -1,6 +1,6 @@
 /**
  * One error type for the whole app. Server routes turn it into the JSON error shape of
- * DESIGN.md with `toResponse()`; the client fetcher rebuilds it from that body, so a
+ * docs/architecture.md ("Routes") with `toResponse()`; the client fetcher rebuilds it from that body, so a
  * component can branch on `code` without parsing messages.
  */
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type FixtureServer, fixture, startFixtureServer } from "@/lib/testing/fixture-server";
+import { type FixtureServer, startFixtureServer } from "@/lib/testing/fixture-server";
+import { readFixture } from "@/lib/testing/fixtures";
 
 /**
  * The routes in live mode, pointed at recorded backend answers served over HTTP: each answers
@@ -21,18 +22,18 @@ let routes: {
 
 beforeAll(async () => {
   prometheus = await startFixtureServer({
-    "/api/v1/query_exemplars": { body: fixture(`${P}query_exemplars_bucket.json`) },
+    "/api/v1/query_exemplars": { body: readFixture(`${P}query_exemplars_bucket.json`) },
     "/api/v1/query_range": (_req, url) =>
       url.searchParams.get("query")!.includes("(le (")
-        ? { status: 400, body: fixture(`${P}query_range_parse_error.json`) }
-        : { body: fixture(`${P}query_range_buckets.json`) },
-    "/api/v1/metadata": { body: fixture(`${P}metadata.json`) },
-    "/api/v1/labels": { body: fixture(`${P}labels_for_metric.json`) },
-    "/api/v1/status/buildinfo": { body: fixture(`${P}status_buildinfo.json`) },
-    "/api/v1/status/flags": { body: fixture(`${P}status_flags.json`) },
+        ? { status: 400, body: readFixture(`${P}query_range_parse_error.json`) }
+        : { body: readFixture(`${P}query_range_buckets.json`) },
+    "/api/v1/metadata": { body: readFixture(`${P}metadata.json`) },
+    "/api/v1/labels": { body: readFixture(`${P}labels_for_metric.json`) },
+    "/api/v1/status/buildinfo": { body: readFixture(`${P}status_buildinfo.json`) },
+    "/api/v1/status/flags": { body: readFixture(`${P}status_flags.json`) },
   });
   jaeger = await startFixtureServer({
-    "/api/traces/83a9efd15c1c98a977e0711cc93ee28b": { body: fixture("jaeger/v1-trace-otlp2jaeger.json") },
+    "/api/traces/83a9efd15c1c98a977e0711cc93ee28b": { body: readFixture("jaeger/v1-trace-otlp2jaeger.json") },
     "/api/services": { body: '{"data":["telemetrygen"],"total":1}' },
   });
   vi.stubEnv("PROMETHEUS_URL", prometheus.url);

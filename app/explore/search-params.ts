@@ -2,7 +2,7 @@ import { parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs";
 import { DEFAULT_FROM, DEFAULT_TO } from "@/lib/explore/time-range";
 
 /**
- * The explorer's whole view lives in the URL (DESIGN.md, "Deep link"), read and written
+ * The explorer's whole view lives in the URL (docs/architecture.md, "URL parameters"), read and written
  * through this one parser map: the query, the range, the open trace and span, and the view
  * options (bucket filter and sort of the exemplar list, auto-refresh).
  */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Server configuration, read from the environment once (DESIGN.md, "Environment").
+ * Server configuration, read from the environment once (README, "Configuration").
  * Every value is validated here so that a bad setting stops start-up with one line that
  * names the variable, instead of failing later inside a request.
  */

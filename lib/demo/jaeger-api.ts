@@ -9,7 +9,7 @@ import { DEMO_ROUTES, SAMPLED_OUT_RATIO, type WorldClock } from "./world";
 
 /**
  * The demo world behind Jaeger's query API (`GET /api/traces/{id}`, v1 JSON), including its
- * quirk of answering errors as JSON labeled text/plain (../shared/fixtures/jaeger).
+ * quirk of answering errors as JSON labeled text/plain (fixtures/jaeger).
  */
 
 export function createDemoJaeger(clock: WorldClock, now: () => number = Date.now): BackendFetch {

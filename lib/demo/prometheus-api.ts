@@ -12,7 +12,7 @@ import { DEMO_METRIC, DEMO_METRIC_HELP, DEMO_SERIES, EXEMPLAR_RETENTION_MS, type
 
 /**
  * The demo world behind Prometheus's HTTP API, in Prometheus's own wire format (see
- * ../shared/fixtures/prometheus-2.42), so demo mode exercises the same client and parsers.
+ * fixtures/prometheus-2.42), so demo mode exercises the same client and parsers.
  */
 
 import type { BackendFetch } from "../backends/http";

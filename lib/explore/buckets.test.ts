@@ -1,16 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { matrixData } from "../metrics/prometheus-wire";
+import { readPrometheusData } from "../testing/fixtures";
 import { bucketGrid, bucketIndexOf, bucketLabel, bucketTotals, heatmapRow } from "./buckets";
 
-const recorded = matrixData.parse(
-  JSON.parse(
-    readFileSync(
-      new URL("../../../shared/fixtures/prometheus-2.42/query_range_buckets.json", import.meta.url),
-      "utf8",
-    ),
-  ).data,
-);
+const recorded = matrixData.parse(readPrometheusData("query_range_buckets.json"));
 
 describe("bucketGrid", () => {
   it("sorts buckets numerically although Prometheus sorts le as strings", () => {

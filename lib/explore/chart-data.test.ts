@@ -1,17 +1,12 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { normalizeExemplars } from "../metrics/prometheus-source";
 import { exemplarsData, matrixData } from "../metrics/prometheus-wire";
+import { readPrometheusData } from "../testing/fixtures";
 import { exemplarPoints, formatSeconds, formatSecondsShort, mergeLines } from "./chart-data";
-
-const fixture = (name: string) =>
-  JSON.parse(
-    readFileSync(new URL(`../../../shared/fixtures/prometheus-2.42/${name}`, import.meta.url), "utf8"),
-  );
 
 describe("mergeLines", () => {
   it("makes one row per timestamp and one line per series (recorded p99 by route)", () => {
-    const data = matrixData.parse(fixture("query_range_p99.json").data);
+    const data = matrixData.parse(readPrometheusData("query_range_p99.json"));
     const { rows, lines } = mergeLines([{ label: "p99", data }]);
     expect(lines.length).toBe(data.result.length);
     expect(lines[0]!.key).toMatch(/^p99 \{route="/);
@@ -44,7 +39,7 @@ describe("mergeLines", () => {
 
 describe("exemplarPoints", () => {
   it("flattens recorded exemplars, slowest first", () => {
-    const data = exemplarsData.parse(fixture("query_exemplars_bucket.json").data);
+    const data = exemplarsData.parse(readPrometheusData("query_exemplars_bucket.json"));
     const points = exemplarPoints(normalizeExemplars(data, ["trace_id", "traceID"]));
     expect(points.length).toBeGreaterThan(10);
     expect(points.every((p, i) => i === 0 || p.value <= points[i - 1]!.value)).toBe(true);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BackendTarget } from "../backends/http";
-import { type FixtureServer, fixture, startFixtureServer } from "../testing/fixture-server";
+import { type FixtureServer, startFixtureServer } from "../testing/fixture-server";
+import { readFixture } from "../testing/fixtures";
 import { PrometheusSource } from "./prometheus-source";
 
 /** Contract tests: the Prometheus client against answers recorded from a real Prometheus 2.42. */
@@ -17,27 +18,27 @@ beforeAll(async () => {
       exemplarQueries.push(query);
       if (query === "1") return { status: 204, body: "" };
       if (query.startsWith("histogram_quantile"))
-        return { body: fixture(`${P}query_exemplars_quantile.json`) };
-      return { body: fixture(`${P}query_exemplars_bucket.json`) };
+        return { body: readFixture(`${P}query_exemplars_quantile.json`) };
+      return { body: readFixture(`${P}query_exemplars_bucket.json`) };
     },
     "/prom/api/v1/query_range": (_req, url) => {
       const query = url.searchParams.get("query") ?? "";
       if (query.startsWith("sum by (le ("))
-        return { status: 400, body: fixture(`${P}query_range_parse_error.json`) };
-      if (query === "up") return { status: 400, body: fixture(`${P}query_range_too_many_points.json`) };
-      return { body: fixture(`${P}query_range_p99.json`) };
+        return { status: 400, body: readFixture(`${P}query_range_parse_error.json`) };
+      if (query === "up") return { status: 400, body: readFixture(`${P}query_range_too_many_points.json`) };
+      return { body: readFixture(`${P}query_range_p99.json`) };
     },
-    "/prom/api/v1/metadata": { body: fixture(`${P}metadata.json`) },
-    "/prom/api/v1/labels": { body: fixture(`${P}labels_for_metric.json`) },
-    "/prom/api/v1/label/__name__/values": { body: fixture(`${P}label_name_values.json`) },
-    "/prom/api/v1/status/buildinfo": { body: fixture(`${P}status_buildinfo.json`) },
-    "/prom/api/v1/status/flags": { body: fixture(`${P}status_flags.json`) },
+    "/prom/api/v1/metadata": { body: readFixture(`${P}metadata.json`) },
+    "/prom/api/v1/labels": { body: readFixture(`${P}labels_for_metric.json`) },
+    "/prom/api/v1/label/__name__/values": { body: readFixture(`${P}label_name_values.json`) },
+    "/prom/api/v1/status/buildinfo": { body: readFixture(`${P}status_buildinfo.json`) },
+    "/prom/api/v1/status/flags": { body: readFixture(`${P}status_flags.json`) },
     "/p3/api/v1/status/buildinfo": { body: '{"status":"success","data":{"version":"3.9.0"}}' },
     "/p3/api/v1/features": { body: '{"status":"success","data":{"tsdb":{"exemplar_storage":false}}}' },
     "/prom/api/v1/features": {
       status: 404,
       contentType: "text/plain; charset=utf-8",
-      body: fixture(`${P}features.txt`),
+      body: readFixture(`${P}features.txt`),
     },
   });
 });

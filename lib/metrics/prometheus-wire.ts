@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Prometheus HTTP API answers, parsed once at the edge (see ../shared/fixtures/prometheus-2.42).
+ * Prometheus HTTP API answers, parsed once at the edge (see fixtures/prometheus-2.42).
  * Thanos Query and Mimir answer in the same shapes.
  */
 

@@ -1,4 +1,4 @@
-/** Exemplars as the app uses them (DESIGN.md, `/api/exemplars`). */
+/** Exemplars as the app uses them (docs/architecture.md, "Routes": `/api/exemplars`). */
 
 export type Labels = Record<string, string>;
 

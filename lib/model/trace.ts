@@ -1,4 +1,4 @@
-/** The normalized trace every trace backend is mapped to (DESIGN.md, "Trace"). */
+/** The normalized trace every trace backend is mapped to (docs/architecture.md, "The normalized trace"). */
 
 export type SpanStatus = "ok" | "error" | "unset";
 export type SpanKind = "server" | "client" | "producer" | "consumer" | "internal";

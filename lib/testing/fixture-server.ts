@@ -1,10 +1,9 @@
 import { type IncomingMessage, type Server, createServer } from "node:http";
-import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 
 /**
- * A local HTTP server that answers recorded backend responses (../shared/fixtures) by path, for
- * contract tests. It is a replay of real answers, not a Prometheus or Jaeger: tests that need
+ * A local HTTP server that answers recorded backend responses (read with lib/testing/fixtures.ts)
+ * by path, for contract tests. It is a replay of real answers, not a Prometheus or Jaeger: tests that need
  * the real servers run against the real stack.
  */
 
@@ -28,12 +27,6 @@ export interface FixtureServer {
   /** Requests received, for asserting what the client sent. */
   requests: { method: string; url: string; headers: IncomingMessage["headers"] }[];
   close(): Promise<void>;
-}
-
-export const FIXTURES = new URL("../../../shared/fixtures/", import.meta.url);
-
-export function fixture(path: string): string {
-  return readFileSync(new URL(path, FIXTURES), "utf8");
 }
 
 export async function startFixtureServer(routes: FixtureRoutes): Promise<FixtureServer> {

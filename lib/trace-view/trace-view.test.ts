@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fixture } from "../testing/fixture-server";
+import { readFixture } from "../testing/fixtures";
 import type { Span, Trace } from "../model/trace";
 import { generateSyntheticTrace } from "../demo/synthetic-trace";
 import { normalizeJaegerV1Trace } from "../traces/jaeger-v1";
@@ -41,7 +41,7 @@ const trace = (spans: Span[]): Trace => ({
   source: "jaeger-v1",
 });
 const recorded = (name: string) =>
-  normalizeJaegerV1Trace(jaegerV1Trace.parse(JSON.parse(fixture(`jaeger/${name}`))));
+  normalizeJaegerV1Trace(jaegerV1Trace.parse(JSON.parse(readFixture(`jaeger/${name}`))));
 const ids = (t: Trace, indices: Iterable<number>) => [...indices].map((i) => t.spans[i]!.spanId);
 
 describe("buildSpanTree", () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Jaeger's `GET /api/traces/{id}` (v1 JSON), as recorded in ../shared/fixtures/jaeger. */
+/** Jaeger's `GET /api/traces/{id}` (v1 JSON), as recorded in fixtures/jaeger. */
 
 const tag = z.object({
   key: z.string(),

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import type { BackendTarget } from "../backends/http";
-import { fixture } from "../testing/fixture-server";
+import { readFixture } from "../testing/fixtures";
 import { normalizeJaegerV1Trace } from "./jaeger-v1";
 import { jaegerV1Trace } from "./jaeger-v1-wire";
 import { JaegerV1Source, JaegerV3Source } from "./jaeger-source";
@@ -28,7 +28,7 @@ const ID = "83a9efd15c1c98a977e0711cc93ee28b";
 describe("Jaeger v1", () => {
   it("normalizes a whole recorded answer", async () => {
     const trace = await new JaegerV1Source(
-      answering(200, fixture("jaeger/v1-trace-otlp2jaeger.json")),
+      answering(200, readFixture("jaeger/v1-trace-otlp2jaeger.json")),
     ).getTrace(ID);
     expect(trace.traceId).toBe(ID);
     expect(trace.source).toBe("jaeger-v1");
@@ -49,7 +49,7 @@ describe("Jaeger v1", () => {
       "ui-trace-traceWithOverlappingChildren.json",
       "ui-trace-traceWithSingleChildLongerThanParentAndStartsAfterParent.json",
     ]) {
-      const trace = normalizeJaegerV1Trace(jaegerV1Trace.parse(JSON.parse(fixture(`jaeger/${name}`))));
+      const trace = normalizeJaegerV1Trace(jaegerV1Trace.parse(JSON.parse(readFixture(`jaeger/${name}`))));
       expect(trace.traceId).toMatch(/^[0-9a-f]{32}$/);
       expect(trace.spans.every((s) => /^[0-9a-f]{16}$/.test(s.spanId))).toBe(true);
     }
@@ -137,7 +137,9 @@ describe("Jaeger v1", () => {
 
 describe("Jaeger v3 (OTLP JSON)", () => {
   it("normalizes the recorded GetTrace answer: enum numbers, hex IDs", async () => {
-    const trace = await new JaegerV3Source(answering(200, fixture("jaeger/v3-GetTrace.json"))).getTrace("1");
+    const trace = await new JaegerV3Source(answering(200, readFixture("jaeger/v3-GetTrace.json"))).getTrace(
+      "1",
+    );
     expect(trace.source).toBe("jaeger-v3");
     expect(trace.traceId).toBe("00000000000000000000000000000001");
     expect(trace.spans[0]).toMatchObject({
@@ -153,7 +155,7 @@ describe("Jaeger v3 (OTLP JSON)", () => {
 
 describe("Tempo", () => {
   it("normalizes the recorded batches form: resource service name, nanosecond strings", async () => {
-    const trace = await new TempoSource(answering(200, fixture("tempo/v1-trace-batches.json"))).getTrace(
+    const trace = await new TempoSource(answering(200, readFixture("tempo/v1-trace-batches.json"))).getTrace(
       "5b8efff798038103d269b633813fc60c",
     );
     expect(trace.source).toBe("tempo");
@@ -229,9 +231,9 @@ describe("Tempo", () => {
 
 describe("every trace parser on hostile payloads", () => {
   const sources: [string, (t: BackendTarget) => TraceSource, string][] = [
-    ["Jaeger v1", (t) => new JaegerV1Source(t), fixture("jaeger/v1-trace-otlp2jaeger.json")],
-    ["Jaeger v3", (t) => new JaegerV3Source(t), fixture("jaeger/v3-GetTrace.json")],
-    ["Tempo", (t) => new TempoSource(t), fixture("tempo/v1-trace-batches.json")],
+    ["Jaeger v1", (t) => new JaegerV1Source(t), readFixture("jaeger/v1-trace-otlp2jaeger.json")],
+    ["Jaeger v3", (t) => new JaegerV3Source(t), readFixture("jaeger/v3-GetTrace.json")],
+    ["Tempo", (t) => new TempoSource(t), readFixture("tempo/v1-trace-batches.json")],
   ];
 
   it.each(sources)(

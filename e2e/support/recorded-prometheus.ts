@@ -1,15 +1,14 @@
-// Answers recorded from a real Prometheus 2.42 (../shared/fixtures), changed only to play the
+// Answers recorded from a real Prometheus 2.42 (fixtures/prometheus-2.42), changed only to play the
 // situations the end-to-end tests need. A replay, not a Prometheus: see README "Tests".
 //   /storage-off/...  a Prometheus running without --enable-feature=exemplar-storage
 //   /slow/...         a Prometheus that answers after 5 s (the app's timeout is set lower)
 //   /hostile/...      exemplars whose labels hold markup, right-to-left marks and long strings,
 //                     pointing at the demo world's hostile trace
-import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { readFixture } from "../../lib/testing/fixtures";
 
 const port = Number(process.argv[2] ?? 3190);
-const fixtures = new URL("../../../shared/fixtures/prometheus-2.42/", import.meta.url);
-const recorded = (name) => readFileSync(new URL(name, fixtures), "utf8");
+const recorded = (name: string) => readFixture(`prometheus-2.42/${name}`);
 
 const HOSTILE_TRACE_ID = "bad0bad0bad0bad0bad0bad0bad0bad0";
 const hostileLabels = {
@@ -18,13 +17,15 @@ const hostileLabels = {
   method: "B".repeat(3000),
 };
 
-function withFlags(enableFeature) {
+function withFlags(enableFeature: string) {
   const flags = JSON.parse(recorded("status_flags.json"));
   return JSON.stringify({ ...flags, data: { ...flags.data, "enable-feature": enableFeature } });
 }
 
 function hostileExemplars() {
-  const answer = JSON.parse(recorded("query_exemplars_bucket.json"));
+  const answer = JSON.parse(recorded("query_exemplars_bucket.json")) as {
+    data: { seriesLabels: Record<string, string>; exemplars: { labels: Record<string, string> }[] }[];
+  };
   for (const series of answer.data) {
     Object.assign(series.seriesLabels, hostileLabels);
     for (const exemplar of series.exemplars) exemplar.labels.trace_id = HOSTILE_TRACE_ID;
@@ -40,7 +41,7 @@ const common = {
   "/api/v1/query_range": () => recorded("query_range_buckets.json"),
 };
 
-const scenarios = {
+const scenarios: Record<string, Record<string, () => string>> = {
   "storage-off": {
     ...common,
     "/api/v1/status/flags": () => withFlags(""),
@@ -57,7 +58,7 @@ const scenarios = {
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? "/", "http://127.0.0.1");
-  const [, scenario, ...rest] = url.pathname.split("/");
+  const [, scenario = "", ...rest] = url.pathname.split("/");
   const answer = scenarios[scenario]?.[`/${rest.join("/")}`];
   const send = () => {
     if (!answer) return response.writeHead(404, { "Content-Type": "text/plain" }).end("404 page not found\n");
@@ -67,7 +68,7 @@ const server = createServer((request, response) => {
   else send();
 });
 server.listen(port, "127.0.0.1", () => console.log(`recorded Prometheus answers on 127.0.0.1:${port}`));
-for (const signal of ["SIGINT", "SIGTERM"]) {
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.closeAllConnections();
     server.close(() => process.exit(0));
