@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { AppError } from "@/lib/errors";
-import type { HistogramFamily } from "@/lib/metrics/prometheus-source";
+import type { HistogramFamily } from "@/lib/model/metrics";
 import { traceQuery } from "@/lib/client/queries";
 import { histogramQueryForSpan, traceUiLink } from "@/lib/trace-view/histogram-link";
 import { Waterfall } from "./waterfall/waterfall";

@@ -14,7 +14,7 @@ import { healthQuery, histogramsQuery } from "@/lib/client/queries";
 import { bucketTotals } from "@/lib/explore/buckets";
 import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import type { Region } from "@/lib/explore/exemplar-groups";
-import type { HistogramFamily } from "@/lib/metrics/prometheus-source";
+import type { HistogramFamily } from "@/lib/model/metrics";
 import { exemplarCountsPerBucket } from "@/lib/explore/exemplar-table";
 import { resolveRange, toAbsolute } from "@/lib/explore/time-range";
 import { explorerParams } from "./search-params";

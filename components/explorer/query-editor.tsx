@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { labelValuesQuery } from "@/lib/client/queries";
-import type { HistogramFamily } from "@/lib/metrics/prometheus-source";
+import type { HistogramFamily } from "@/lib/model/metrics";
 import { type Selector, formatSelector, parseSelector, withLabelValue } from "@/lib/explore/selector";
 
 interface Props {

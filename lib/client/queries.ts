@@ -1,20 +1,11 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { ExemplarsResponse } from "../model/exemplar";
 import type { Trace } from "../model/trace";
-import type { MatrixData } from "../metrics/prometheus-wire";
-import type { HistogramFamily, MetricsCapabilities } from "../metrics/prometheus-source";
-import type { TraceSourceHealth } from "../traces/trace-source";
+import type { Health } from "../model/health";
+import type { HistogramFamily, MatrixData } from "../model/metrics";
 import { fetchJson } from "./fetch-json";
 
 /** Query keys and fetchers of every resource the client reads, in one place. */
-
-export interface Health {
-  mode: "demo" | "live";
-  metrics: MetricsCapabilities & { demo: boolean };
-  traces: TraceSourceHealth & { demo: boolean; backend: string };
-  suggestedQuery?: string;
-  traceUiUrl?: string;
-}
 
 const params = (values: Record<string, string | number>) =>
   new URLSearchParams(Object.entries(values).map(([k, v]) => [k, String(v)])).toString();

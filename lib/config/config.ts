@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TraceSourceKind } from "../model/trace";
 
 /**
  * Server configuration, read from the environment once (README, "Configuration").
@@ -13,8 +14,7 @@ export interface BackendConfig {
 }
 
 /** Which API of the trace backend to read: Jaeger's v1 JSON, Jaeger's v3 OTLP JSON, or Tempo. */
-export type TraceApi = "jaeger-v1" | "jaeger-v3" | "tempo";
-export type TraceBackendConfig = BackendConfig & { api: TraceApi };
+export type TraceBackendConfig = BackendConfig & { api: TraceSourceKind };
 
 export interface AppConfig {
   /** Absent means the demo world serves metrics. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import type { BackendTarget } from "../backends/http";
+import type { BackendTarget } from "../upstream/call-backend";
 import { PrometheusSource } from "../metrics/prometheus-source";
 import { JaegerV1Source } from "../traces/jaeger-source";
 import { createDemoJaeger } from "./jaeger-api";

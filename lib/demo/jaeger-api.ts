@@ -1,5 +1,5 @@
 import { normalizeTraceId } from "../model/ids";
-import type { BackendFetch } from "../backends/http";
+import type { BackendFetch } from "../upstream/call-backend";
 import { decodeDemoTraceId, isSampledOut } from "./request-ids";
 import { HOSTILE_TRACE_ID, generateHostileTrace } from "./hostile-trace";
 import { generateSyntheticTrace, syntheticSpanCount } from "./synthetic-trace";

@@ -15,7 +15,7 @@ import { DEMO_METRIC, DEMO_METRIC_HELP, DEMO_SERIES, EXEMPLAR_RETENTION_MS, type
  * fixtures/prometheus-2.42), so demo mode exercises the same client and parsers.
  */
 
-import type { BackendFetch } from "../backends/http";
+import type { BackendFetch } from "../upstream/call-backend";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status });
 const success = (data: unknown) => json({ status: "success", data });

@@ -1,4 +1,4 @@
-import type { MatrixData } from "../metrics/prometheus-wire";
+import type { MatrixData } from "../model/metrics";
 import { parseLe } from "../histogram/quantile";
 
 /**

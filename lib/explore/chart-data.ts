@@ -1,5 +1,5 @@
 import type { ExemplarsResponse, Labels } from "../model/exemplar";
-import type { MatrixData } from "../metrics/prometheus-wire";
+import type { MatrixData } from "../model/metrics";
 
 /** Prometheus answers → rows and points the chart draws. Pure, so the math is tested apart. */
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BackendTarget } from "../backends/http";
+import type { BackendTarget } from "../upstream/call-backend";
 import { type FixtureServer, startFixtureServer } from "../testing/fixture-server";
 import { readFixture } from "../testing/fixtures";
 import { PrometheusSource } from "./prometheus-source";

@@ -3,7 +3,8 @@ import { AppError } from "../errors";
 import { parseLe } from "../histogram/quantile";
 import { normalizeSpanId, normalizeTraceId } from "../model/ids";
 import type { ExemplarSeries, ExemplarsResponse } from "../model/exemplar";
-import { type BackendTarget, backendLabel, callBackend, parseJsonBody } from "../backends/http";
+import type { HistogramFamily, MatrixData, MetricsCapabilities } from "../model/metrics";
+import { type BackendTarget, backendLabel, callBackend, parseJsonBody } from "../upstream/call-backend";
 import {
   buildInfoData,
   errorEnvelope,
@@ -13,25 +14,10 @@ import {
   labelNamesData,
   matrixData,
   metadataData,
-  type MatrixData,
   successEnvelope,
 } from "./prometheus-wire";
 
 /** One implementation of the Prometheus HTTP API for Prometheus, Thanos Query and Mimir. */
-
-export interface HistogramFamily {
-  name: string;
-  help: string;
-  labelNames: string[];
-}
-
-export interface MetricsCapabilities {
-  reachable: boolean;
-  version?: string;
-  /** undefined when it could not be told (an API without status endpoints). */
-  exemplarStorage?: boolean;
-  error?: string;
-}
 
 export interface RangeParams {
   query: string;

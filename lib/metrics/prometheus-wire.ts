@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { MatrixData } from "../model/metrics";
 
 /**
  * Prometheus HTTP API answers, parsed once at the edge (see fixtures/prometheus-2.42).
@@ -27,7 +28,7 @@ const sample = z.tuple([z.number(), z.string()]);
 export const matrixData = z.object({
   resultType: z.literal("matrix"),
   result: z.array(z.object({ metric: labels, values: z.array(sample) })),
-});
+}) satisfies z.ZodType<MatrixData>;
 
 export const exemplarsData = z.array(
   z.object({
@@ -41,12 +42,8 @@ export const metadataData = z.record(
   z.array(z.object({ type: z.string(), help: z.string(), unit: z.string().optional() })),
 );
 
-export const seriesData = z.array(labels);
 export const labelNamesData = z.array(z.string());
 export const buildInfoData = z.object({ version: z.string() }).loose();
 export const flagsData = z.record(z.string(), z.string());
 /** Prometheus 3.9+: `/api/v1/features`, e.g. `{ tsdb: { exemplar_storage: true } }`. */
 export const featuresData = z.record(z.string(), z.record(z.string(), z.unknown()));
-
-export type MatrixData = z.infer<typeof matrixData>;
-export type ExemplarsData = z.infer<typeof exemplarsData>;

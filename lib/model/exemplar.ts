@@ -1,6 +1,8 @@
 /** Exemplars as the app uses them (docs/architecture.md, "Routes": `/api/exemplars`). */
 
-export type Labels = Record<string, string>;
+import type { Labels } from "./metrics";
+
+export type { Labels };
 
 export interface Exemplar {
   /** Lowercase hex, left-padded to 32 digits. */

@@ -1,4 +1,4 @@
-import type { HistogramFamily } from "../metrics/prometheus-source";
+import type { HistogramFamily } from "../model/metrics";
 import type { Span } from "../model/trace";
 import { formatSelector } from "../explore/selector";
 

@@ -1,11 +1,11 @@
+import type { TraceSourceHealth } from "../model/health";
 import type { Trace } from "../model/trace";
-import { type BackendTarget, callBackend } from "../backends/http";
+import { type BackendTarget, callBackend } from "../upstream/call-backend";
 import { jaegerV1Envelope } from "./jaeger-v1-wire";
 import { normalizeJaegerV1Trace } from "./jaeger-v1";
 import { jaegerV3TraceEnvelope } from "./otlp-wire";
 import {
   type TraceSource,
-  type TraceSourceHealth,
   checkReachable,
   fetchOtlpTrace,
   parseBackendJson,

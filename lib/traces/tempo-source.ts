@@ -1,7 +1,8 @@
 import type { Trace } from "../model/trace";
-import type { BackendTarget } from "../backends/http";
+import type { BackendTarget } from "../upstream/call-backend";
 import { tempoTraceEnvelope } from "./otlp-wire";
-import { type TraceSource, type TraceSourceHealth, checkReachable, fetchOtlpTrace } from "./trace-source";
+import type { TraceSourceHealth } from "../model/health";
+import { type TraceSource, checkReachable, fetchOtlpTrace } from "./trace-source";
 
 /** Tempo's `GET /api/traces/{id}` (OTLP JSON `batches`; IDs in base64 or hex). */
 export class TempoSource implements TraceSource {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import type { BackendTarget } from "../backends/http";
+import type { BackendTarget } from "../upstream/call-backend";
 import { readFixture } from "../testing/fixtures";
 import { normalizeJaegerV1Trace } from "./jaeger-v1";
 import { jaegerV1Trace } from "./jaeger-v1-wire";

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "../errors";
+import type { TraceSourceHealth } from "../model/health";
 import type { Trace, TraceSourceKind } from "../model/trace";
 import { normalizeOtlpTrace } from "./otlp";
 import type { OtlpResourceSpans } from "./otlp-wire";
@@ -9,14 +10,9 @@ import {
   backendLabel,
   callBackend,
   parseJsonBody,
-} from "../backends/http";
+} from "../upstream/call-backend";
 
 /** What every trace backend offers the routes: one trace by ID, and a reachability check. */
-
-export interface TraceSourceHealth {
-  reachable: boolean;
-  error?: string;
-}
 
 export interface TraceSource {
   readonly target: BackendTarget;

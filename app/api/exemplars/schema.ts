@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { promqlParam, timeParam } from "@/lib/http/params";
+import { promqlParam, timeParam } from "@/lib/server/request-params";
 
 export const exemplarsParams = z
   .object({ query: promqlParam, start: timeParam, end: timeParam })

@@ -1,5 +1,5 @@
-import { getSources } from "@/lib/backends/sources";
-import { handleRoute, jsonResponse } from "@/lib/http/handle-route";
+import { getSources } from "@/lib/server/sources";
+import { handleRoute, jsonResponse } from "@/lib/server/handle-route";
 
 export const dynamic = "force-dynamic";
 

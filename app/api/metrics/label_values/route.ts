@@ -1,5 +1,5 @@
-import { getSources } from "@/lib/backends/sources";
-import { handleRoute, jsonResponse, parseSearchParams } from "@/lib/http/handle-route";
+import { getSources } from "@/lib/server/sources";
+import { handleRoute, jsonResponse, parseSearchParams } from "@/lib/server/handle-route";
 import { labelValuesParams } from "./schema";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { promqlParam, stepParam, timeParam } from "@/lib/http/params";
+import { promqlParam, stepParam, timeParam } from "@/lib/server/request-params";
 
 /** Prometheus refuses more points than this per series; refusing it here saves a round trip. */
 export const MAX_POINTS_PER_SERIES = 11_000;

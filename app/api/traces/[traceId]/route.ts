@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { getSources } from "@/lib/backends/sources";
-import { handleRoute, jsonResponse } from "@/lib/http/handle-route";
+import { getSources } from "@/lib/server/sources";
+import { handleRoute, jsonResponse } from "@/lib/server/handle-route";
 import { traceIdParam } from "./schema";
 
 export const dynamic = "force-dynamic";

@@ -2,15 +2,17 @@ import { type AppConfig, type TraceBackendConfig, getConfig } from "../config/co
 import { demoClock } from "../demo/demo-clock";
 import { createDemoJaeger } from "../demo/jaeger-api";
 import { createDemoPrometheus } from "../demo/prometheus-api";
+import { DEMO_SUGGESTED_QUERY } from "../demo/world";
 import { PrometheusSource } from "../metrics/prometheus-source";
 import { JaegerV1Source, JaegerV3Source } from "../traces/jaeger-source";
 import { TempoSource } from "../traces/tempo-source";
 import type { TraceSource } from "../traces/trace-source";
-import type { BackendFetch } from "./http";
+import type { BackendFetch } from "../upstream/call-backend";
 
 /**
- * The metrics and trace sources for this process, built from config. Unset backend URLs mean
- * the demo world answers that side, through the very same client code.
+ * The metrics and trace sources for this process, built from config: the one place where
+ * backends are chosen and wired. Unset backend URLs mean the demo world answers that side,
+ * through the very same client code.
  */
 
 export interface Sources {
@@ -18,6 +20,8 @@ export interface Sources {
   traces: TraceSource;
   metricsIsDemo: boolean;
   tracesIsDemo: boolean;
+  /** Where a new user lands when the URL names no query: the demo's regression story. */
+  suggestedQuery?: string;
 }
 
 interface Limits {
@@ -49,7 +53,13 @@ export function createSources(config: AppConfig, startedAtMs = Date.now()): Sour
         fetch: createDemoJaeger(clock),
         ...limits,
       });
-  return { metrics, traces, metricsIsDemo: !config.prometheus, tracesIsDemo: !config.traces };
+  return {
+    metrics,
+    traces,
+    metricsIsDemo: !config.prometheus,
+    tracesIsDemo: !config.traces,
+    suggestedQuery: config.prometheus ? undefined : DEMO_SUGGESTED_QUERY,
+  };
 }
 
 function createTraceSource(traces: TraceBackendConfig, limits: Limits): TraceSource {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { type FixtureServer, startFixtureServer } from "../testing/fixture-server";
-import { type BackendTarget, backendUrl, callBackend, parseJsonBody } from "./http";
+import { type BackendTarget, backendUrl, callBackend, parseJsonBody } from "./call-backend";
 
 /** The one HTTP path to backends: timeouts, dead hosts, oversized and garbage answers. */
 
