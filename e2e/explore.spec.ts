@@ -70,11 +70,11 @@ test("the exemplar list sorts by time and filters by bucket, and both live in th
   await explorer.goto();
   await page.getByRole("button", { name: /^Time/ }).click();
   await expect(page).toHaveURL(/sort=time/);
-  await page.getByRole("combobox", { name: "Bucket" }).selectOption({ label: "≤ 1s" });
+  await page.getByRole("combobox", { name: "Bucket" }).selectOption({ label: "≤ 1 s" });
   await expect(page).toHaveURL(/bucket=\d+/);
   const bucketCells = page.getByTestId("exemplar-rows").getByRole("row").locator("[role=cell]:nth-child(3)");
-  await expect(bucketCells.first()).toHaveText("≤ 1s");
-  expect(new Set(await bucketCells.allTextContents())).toEqual(new Set(["≤ 1s"]));
+  await expect(bucketCells.first()).toHaveText("≤ 1 s");
+  expect(new Set(await bucketCells.allTextContents())).toEqual(new Set(["≤ 1 s"]));
   await page.reload();
   await expect(page.getByRole("combobox", { name: "Bucket" })).toHaveValue(/\d+/);
   await expect(page.getByRole("columnheader", { name: /Time/ })).toHaveAttribute("aria-sort", "descending");

@@ -6,7 +6,8 @@ import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { ExemplarTable } from "@/components/explorer/exemplar-table";
 import { QueryEditor } from "@/components/explorer/query-editor";
-import { TimeRangePicker, toRfc3339 } from "@/components/explorer/time-range-picker";
+import { TimeRangePicker } from "@/components/explorer/time-range-picker";
+import { formatRfc3339 } from "@/lib/format/time";
 import { Problem } from "@/components/problem";
 import { RetryButton } from "@/components/retry-button";
 import { AppError } from "@/lib/errors";
@@ -126,8 +127,9 @@ export function Explorer() {
                 className="rounded border border-sky-500 px-2 py-0.5 text-xs text-sky-700 dark:text-sky-300"
                 onClick={() =>
                   setRange(
-                    toRfc3339(Math.min(region.startMs, region.endMs)),
-                    toRfc3339(Math.max(region.startMs, region.endMs)),
+                    formatRfc3339(Math.min(region.startMs, region.endMs)),
+                    // Rounded up, so the zoomed range still holds the whole selection.
+                    formatRfc3339(Math.ceil(Math.max(region.startMs, region.endMs) / 1000) * 1000),
                   )
                 }
               >

@@ -3,7 +3,8 @@
 import { memo, useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { bucketLabel } from "@/lib/explore/buckets";
-import { formatSecondsShort } from "@/lib/explore/chart-data";
+
+import { formatDurationSec } from "@/lib/format/duration";
 
 interface Props {
   bounds: number[];
@@ -27,7 +28,7 @@ export const BucketDistribution = memo(function BucketDistribution({
     () =>
       bounds.map((_, i) => ({
         index: i,
-        label: bucketLabel(bounds, i, formatSecondsShort),
+        label: bucketLabel(bounds, i, formatDurationSec),
         requests: Math.round(totals[i] ?? 0),
         exemplars: exemplarCounts[i] ?? 0,
       })),

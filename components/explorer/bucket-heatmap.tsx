@@ -12,7 +12,8 @@ import {
   useYAxisScale,
 } from "recharts";
 import { type BucketGrid, bucketLabel, heatmapRow } from "@/lib/explore/buckets";
-import { type ExemplarPoint, formatSecondsShort } from "@/lib/explore/chart-data";
+import { type ExemplarPoint } from "@/lib/explore/chart-data";
+import { formatDurationSec } from "@/lib/format/duration";
 import { type ExemplarHover, ExemplarChartFigure, type PreviewProps } from "./exemplar-hover-card";
 import { CHART_MARGIN, RESIZE_THROTTLE_MS, useTimeAxis } from "./chart-config";
 import { ExemplarLayer } from "./exemplar-layer";
@@ -68,7 +69,7 @@ const HeatmapPlot = memo(function HeatmapPlot({
     () => ({
       domain: [0, rows],
       ticks: grid.bounds.map((_, i) => i + 0.5),
-      tickFormatter: (v: number) => bucketLabel(grid.bounds, Math.floor(v), formatSecondsShort),
+      tickFormatter: (v: number) => bucketLabel(grid.bounds, Math.floor(v), formatDurationSec),
     }),
     [grid.bounds, rows],
   );

@@ -1,6 +1,6 @@
 /** What the explorer's charts share so that they line up and stay cheap to re-render. */
 import { useMemo } from "react";
-import { formatClock, timeTicks } from "@/lib/explore/format-time";
+import { formatClock, timeTicks } from "@/lib/format/time";
 
 /** Tick text of the explorer's charts. A constant, so that recharts sees unchanged axis props. */
 export const AXIS_TICK = { fontSize: 11 } as const;

@@ -1,5 +1,6 @@
 import { type ReactNode, useCallback, useState } from "react";
-import { type ExemplarPoint, formatLabels, formatSeconds } from "@/lib/explore/chart-data";
+import { type ExemplarPoint, formatLabels } from "@/lib/explore/chart-data";
+import { formatDurationSec } from "@/lib/format/duration";
 import type { MarkerGroup } from "@/lib/explore/exemplar-groups";
 
 /** What a hovered or focused marker holds: value, time, series labels and trace ID. */
@@ -12,11 +13,11 @@ export function ExemplarHoverCard({ group }: { group: MarkerGroup }) {
       style={{ left: Math.max(group.x - 140, 0), top: group.y + 14 }}
     >
       <p className="font-semibold tabular-nums">
-        {formatSeconds(slowest.value)}
+        {formatDurationSec(slowest.value)}
         {group.items.length > 1 ? (
           <span className="font-normal text-zinc-500">
             {" "}
-            · slowest of {group.items.length} here (down to {formatSeconds(group.items.at(-1)!.value)})
+            · slowest of {group.items.length} here (down to {formatDurationSec(group.items.at(-1)!.value)})
           </span>
         ) : null}
       </p>

@@ -2,9 +2,10 @@
 
 import { memo, useMemo, useRef } from "react";
 import { usePlotArea, useXAxisScale, useYAxisScale } from "recharts";
-import { type ExemplarPoint, formatSeconds } from "@/lib/explore/chart-data";
+import { type ExemplarPoint } from "@/lib/explore/chart-data";
+import { formatDurationSec } from "@/lib/format/duration";
 import { type MarkerGroup, groupByPixelCell } from "@/lib/explore/exemplar-groups";
-import { formatTimeOfDay } from "@/lib/explore/format-time";
+import { formatTimeOfDay } from "@/lib/format/time";
 
 /** Markers closer than this many pixels merge into one group marker with a count. */
 const CELL_PX = 6;
@@ -29,8 +30,8 @@ export function markerName(group: MarkerGroup): string {
   const when = formatTimeOfDay(slowest.timeMs);
   const head =
     group.items.length > 1
-      ? `${group.items.length} exemplars, slowest ${formatSeconds(slowest.value)}`
-      : `Exemplar ${formatSeconds(slowest.value)}`;
+      ? `${group.items.length} exemplars, slowest ${formatDurationSec(slowest.value)}`
+      : `Exemplar ${formatDurationSec(slowest.value)}`;
   return `${head} at ${when}, trace ${slowest.traceId}`;
 }
 

@@ -3,9 +3,10 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useMemo, useRef } from "react";
 import { bucketIndexOf, bucketLabel } from "@/lib/explore/buckets";
-import { type ExemplarPoint, formatSeconds, formatSecondsShort } from "@/lib/explore/chart-data";
+import { type ExemplarPoint } from "@/lib/explore/chart-data";
+import { formatDurationSec } from "@/lib/format/duration";
 import type { Region } from "@/lib/explore/exemplar-groups";
-import { formatTimeOfDay } from "@/lib/explore/format-time";
+import { formatTimeOfDay } from "@/lib/format/time";
 import { type ExemplarSort, varyingLabelNames, visibleExemplars } from "@/lib/explore/exemplar-table";
 
 interface Props {
@@ -59,7 +60,7 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
             <option value="">all</option>
             {bounds.map((_, i) => (
               <option key={i} value={i}>
-                {bucketLabel(bounds, i, formatSecondsShort)}
+                {bucketLabel(bounds, i, formatDurationSec)}
               </option>
             ))}
           </select>
@@ -70,8 +71,8 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
             onClick={onClearRegion}
             className="rounded bg-sky-100 px-2 py-0.5 text-sky-900 dark:bg-sky-900/50 dark:text-sky-100"
           >
-            In selection ({formatSeconds(Math.min(region.minValue, region.maxValue))}–
-            {formatSeconds(Math.max(region.minValue, region.maxValue))}) ✕
+            In selection ({formatDurationSec(Math.min(region.minValue, region.maxValue))}–
+            {formatDurationSec(Math.max(region.minValue, region.maxValue))}) ✕
           </button>
         ) : null}
       </header>
@@ -108,18 +109,18 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
                     <button
                       type="button"
                       onClick={() => onSelect(p)}
-                      aria-label={`Open trace ${p.traceId} (${formatSeconds(p.value)})`}
+                      aria-label={`Open trace ${p.traceId} (${formatDurationSec(p.value)})`}
                       className={`grid h-full w-full grid-cols-[5rem_6rem_5rem_minmax(0,1fr)_minmax(0,1.4fr)] items-center gap-2 px-3 text-left ${selected ? "bg-sky-100 dark:bg-sky-900/50" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}
                     >
                       <span role="cell" className="font-semibold tabular-nums">
-                        {formatSeconds(p.value)}
+                        {formatDurationSec(p.value)}
                       </span>
                       <span role="cell" className="tabular-nums text-zinc-500">
                         {formatTimeOfDay(p.timeMs)}
                       </span>
                       <span role="cell" className="text-zinc-500">
                         {bounds.length
-                          ? bucketLabel(bounds, bucketIndexOf(p.value, bounds), formatSecondsShort)
+                          ? bucketLabel(bounds, bucketIndexOf(p.value, bounds), formatDurationSec)
                           : p.seriesLabels.le}
                       </span>
                       <span role="cell" className="truncate text-zinc-600 dark:text-zinc-400">

@@ -2,7 +2,8 @@
 
 import { memo, useMemo } from "react";
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import { type ChartLine, type ExemplarPoint, type LineRow, formatSeconds } from "@/lib/explore/chart-data";
+import { type ChartLine, type ExemplarPoint, type LineRow } from "@/lib/explore/chart-data";
+import { formatDurationSec } from "@/lib/format/duration";
 import type { Region } from "@/lib/explore/exemplar-groups";
 import { type ExemplarHover, ExemplarChartFigure, type PreviewProps } from "./exemplar-hover-card";
 import { AXIS_TICK, CHART_MARGIN, RESIZE_THROTTLE_MS, useTimeAxis } from "./chart-config";
@@ -68,7 +69,7 @@ const LatencyPlot = memo(function LatencyPlot({
           type="number"
           scale="log"
           domain={domain}
-          tickFormatter={formatSeconds}
+          tickFormatter={formatDurationSec}
           tick={AXIS_TICK}
           stroke="currentColor"
           width={72}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { formatLocalInputValue, formatRfc3339 } from "@/lib/format/time";
 import { RANGE_PRESETS, resolveTime } from "@/lib/explore/time-range";
 
 interface Props {
@@ -89,8 +90,8 @@ function CustomRange({
   to: number;
   onApply: (from: string, to: string) => void;
 }) {
-  const [start, setStart] = useState(toLocalInput(from));
-  const [end, setEnd] = useState(toLocalInput(to));
+  const [start, setStart] = useState(formatLocalInputValue(from));
+  const [end, setEnd] = useState(formatLocalInputValue(to));
   const startMs = Date.parse(start);
   const endMs = Date.parse(end);
   const valid = Number.isFinite(startMs) && Number.isFinite(endMs) && endMs > startMs;
@@ -99,7 +100,7 @@ function CustomRange({
       className="flex flex-wrap items-center gap-1"
       onSubmit={(e) => {
         e.preventDefault();
-        if (valid) onApply(toRfc3339(startMs), toRfc3339(endMs));
+        if (valid) onApply(formatRfc3339(startMs), formatRfc3339(endMs));
       }}
     >
       <label className="flex items-center gap-1">
@@ -131,14 +132,4 @@ function CustomRange({
       </button>
     </form>
   );
-}
-
-function toLocalInput(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
-export function toRfc3339(ms: number): string {
-  return new Date(Math.round(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
 }

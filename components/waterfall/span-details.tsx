@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { AttributeValue, Attributes, Span, Trace } from "@/lib/model/trace";
-import { formatDurationUs } from "@/lib/trace-view/format";
+import { formatDurationUs } from "@/lib/format/duration";
 import { serviceColor } from "@/lib/trace-view/service-colors";
 
 interface Props {

@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 import type { Span } from "@/lib/model/trace";
-import { formatDurationUs } from "@/lib/trace-view/format";
+import { formatDurationUs } from "@/lib/format/duration";
 import { serviceColor } from "@/lib/trace-view/service-colors";
 
 export const ROW_HEIGHT_PX = 26;

@@ -1,4 +1,5 @@
-import { formatDurationUs, rulerTicks } from "@/lib/trace-view/format";
+import { formatDurationUs } from "@/lib/format/duration";
+import { rulerTicks } from "@/lib/trace-view/ruler";
 import type { TimeWindow } from "./span-row";
 
 /** Offsets from the trace's start across the visible window, above the bars. */

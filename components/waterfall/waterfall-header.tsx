@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { Trace } from "@/lib/model/trace";
-import { formatDurationUs } from "@/lib/trace-view/format";
+import { formatDurationUs } from "@/lib/format/duration";
 import { serviceColor } from "@/lib/trace-view/service-colors";
 
 interface Props {

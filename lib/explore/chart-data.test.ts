@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { normalizeExemplars } from "../metrics/prometheus-source";
 import { exemplarsData, matrixData } from "../metrics/prometheus-wire";
 import { readPrometheusData } from "../testing/fixtures";
-import { exemplarPoints, formatSeconds, formatSecondsShort, mergeLines } from "./chart-data";
+import { exemplarPoints, mergeLines } from "./chart-data";
 
 describe("mergeLines", () => {
   it("makes one row per timestamp and one line per series (recorded p99 by route)", () => {
@@ -45,22 +45,5 @@ describe("exemplarPoints", () => {
     expect(points.every((p, i) => i === 0 || p.value <= points[i - 1]!.value)).toBe(true);
     expect(points[0]!.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(points[0]!.seriesLabels.le).toBeDefined();
-  });
-});
-
-describe("formatSecondsShort", () => {
-  it("keeps axis labels tight", () => {
-    expect(formatSecondsShort(0.005)).toBe("5ms");
-    expect(formatSecondsShort(0.25)).toBe("250ms");
-    expect(formatSecondsShort(2.5)).toBe("2.5s");
-    expect(formatSecondsShort(10)).toBe("10s");
-  });
-});
-
-describe("formatSeconds", () => {
-  it("picks a readable unit", () => {
-    expect(formatSeconds(0.00085)).toBe("850 µs");
-    expect(formatSeconds(0.0123)).toBe("12.3 ms");
-    expect(formatSeconds(1.2449)).toBe("1.24 s");
   });
 });

@@ -71,23 +71,3 @@ export function formatLabels(labels: Labels): string {
   const entries = Object.entries(labels).filter(([name]) => name !== "__name__");
   return entries.length ? `{${entries.map(([k, v]) => `${k}="${v}"`).join(", ")}}` : "";
 }
-
-/** Latency for people: 850 µs, 12.3 ms, 1.24 s. */
-export function formatSeconds(seconds: number): string {
-  if (!Number.isFinite(seconds)) return String(seconds);
-  if (seconds < 0.001) return `${Math.round(seconds * 1e6)} µs`;
-  if (seconds < 1) return `${trim(seconds * 1000)} ms`;
-  return `${trim(seconds)} s`;
-}
-
-/** Tight labels for dense axes: 5ms, 250ms, 1s, 2.5s. */
-export function formatSecondsShort(seconds: number): string {
-  if (!Number.isFinite(seconds)) return String(seconds);
-  if (seconds < 0.001) return `${Math.round(seconds * 1e6)}µs`;
-  if (seconds < 1) return `${Number((seconds * 1000).toPrecision(3))}ms`;
-  return `${Number(seconds.toPrecision(3))}s`;
-}
-
-function trim(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
-}

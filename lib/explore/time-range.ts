@@ -1,3 +1,4 @@
+import { formatRfc3339 } from "../format/time";
 /**
  * The explorer's time range as the URL carries it: `now-1h` style relative times or RFC 3339.
  * Relative times keep a live view moving; "Share" pins them to absolute ones.
@@ -51,7 +52,7 @@ export function resolveRange(from: string, to: string, nowMs: number): ResolvedR
 export function toAbsolute(expression: string, nowMs: number): string {
   const ms = resolveTime(expression, nowMs);
   if (ms === undefined || !RELATIVE.test(expression.trim())) return expression;
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  return formatRfc3339(ms);
 }
 
 const NICE_STEPS_SEC = [15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];

@@ -1,3 +1,20 @@
+/**
+ * The one way a time is written: RFC 3339 for links and the API, the viewer's locale and time
+ * zone for people. Inputs are epoch milliseconds (`ms`).
+ */
+
+/** "2026-11-24T10:00:00Z": whole seconds (rounded down), as links and Share pin them. */
+export function formatRfc3339(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+
+/** The value of an `<input type="datetime-local">`: local time, whole seconds. */
+export function formatLocalInputValue(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
 /** Axis labels: clock time for short ranges, day and time for long ones (viewer's time zone). */
 export function formatClock(ms: number, rangeMs: number): string {
   const date = new Date(ms);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { timeTicks } from "./format-time";
+import { formatRfc3339, timeTicks } from "./time";
 
 describe("timeTicks", () => {
   const start = Date.parse("2026-11-24T10:03:00Z");
@@ -15,5 +15,12 @@ describe("timeTicks", () => {
     // UTC+05:30: local hours fall on :30 UTC.
     const ticks = timeTicks(start, start + 24 * 3600_000, 8, -330);
     expect(new Date(ticks[0]!).getUTCMinutes()).toBe(30);
+  });
+});
+
+describe("formatRfc3339", () => {
+  it("writes whole seconds in UTC, rounded down", () => {
+    expect(formatRfc3339(Date.parse("2026-11-24T10:00:00.999Z"))).toBe("2026-11-24T10:00:00Z");
+    expect(formatRfc3339(Date.parse("2026-11-24T10:00:01Z"))).toBe("2026-11-24T10:00:01Z");
   });
 });
