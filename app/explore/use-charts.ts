@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useState } from "react";
 import { traceQuery } from "@/lib/client/queries";
 
-type ChartsModule = typeof import("@/components/explorer/charts");
+export type ChartsModule = typeof import("@/components/explorer/charts");
 
 const loadCharts = () => import("@/components/explorer/charts");
 let loaded: ChartsModule | undefined;

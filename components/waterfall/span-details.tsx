@@ -4,14 +4,13 @@ import Link from "next/link";
 import type { AttributeValue, Attributes, Span, Trace } from "@/lib/model/trace";
 import { formatDurationUs } from "@/lib/format/duration";
 import { serviceColor } from "@/lib/trace-view/service-colors";
+import { useExplorerLinks } from "./explorer-links";
 
 interface Props {
   trace: Trace;
   span: Span;
   selfTimeUs: number;
   onCriticalPath: boolean;
-  /** A link to this span's latency histogram, when one exists. */
-  histogramHref?: string;
   onOpenLink: (traceId: string, spanId: string) => void;
 }
 
@@ -20,7 +19,8 @@ interface Props {
  * escapes them, `<bdi>` keeps right-to-left marks from reordering the layout, and only http(s)
  * URLs become links (new tab, no referrer, no opener).
  */
-export function SpanDetails({ trace, span, selfTimeUs, onCriticalPath, histogramHref, onOpenLink }: Props) {
+export function SpanDetails({ trace, span, selfTimeUs, onCriticalPath, onOpenLink }: Props) {
+  const histogramHref = useExplorerLinks().histogramHrefForSpan(span);
   return (
     <section aria-label="Span details" className="space-y-3 p-3 text-xs">
       <header>

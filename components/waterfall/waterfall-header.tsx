@@ -4,17 +4,18 @@ import { useState } from "react";
 import type { Trace } from "@/lib/model/trace";
 import { formatDurationUs } from "@/lib/format/duration";
 import { serviceColor } from "@/lib/trace-view/service-colors";
+import { useExplorerLinks } from "./explorer-links";
 
 interface Props {
   trace: Trace;
   rootIndex: number;
   errorCount: number;
   traceUiHref?: string;
-  onCopyLink: () => Promise<boolean>;
 }
 
 /** Root operation, trace ID, when, how long, how big, which services, how many errors. */
-export function WaterfallHeader({ trace, rootIndex, errorCount, traceUiHref, onCopyLink }: Props) {
+export function WaterfallHeader({ trace, rootIndex, errorCount, traceUiHref }: Props) {
+  const { copyShareLink } = useExplorerLinks();
   const root = trace.spans[rootIndex];
   const [copied, setCopied] = useState<string | undefined>();
   const flash = (message: string) => {
@@ -67,7 +68,7 @@ export function WaterfallHeader({ trace, rootIndex, errorCount, traceUiHref, onC
         <button
           type="button"
           className="rounded border border-zinc-300 px-1.5 dark:border-zinc-700"
-          onClick={() => void onCopyLink().then((ok) => flash(ok ? "Link copied" : "Copy failed"))}
+          onClick={() => void copyShareLink().then((ok) => flash(ok ? "Link copied" : "Copy failed"))}
         >
           Copy link
         </button>

@@ -18,7 +18,6 @@ interface Props {
   selectedSpanId?: string | null;
   onSelectSpan: (spanId: string) => void;
   onOpenTrace: (traceId: string, spanId: string) => void;
-  histogramHrefFor: (spanIndex: number) => string | undefined;
 }
 
 const NO_COLLAPSED: ReadonlySet<number> = new Set();
@@ -27,7 +26,7 @@ const NO_COLLAPSED: ReadonlySet<number> = new Set();
  * The trace as a tree of rows with bars on a shared time axis. Rows are virtualized (only the
  * visible ones are in the DOM); all layout is precomputed by pure functions in lib/trace-view.
  */
-export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace, histogramHrefFor }: Props) {
+export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace }: Props) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(NO_COLLAPSED);
   const [search, setSearch] = useState("");
   const [filter, setFilter] = useState<SpanFilter>({});
@@ -239,7 +238,6 @@ export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace, hi
             span={selectedSpan}
             selfTimeUs={selfTimeUs(trace, tree, selectedIndex)}
             onCriticalPath={model.critical.onPath[selectedIndex] === 1}
-            histogramHref={histogramHrefFor(selectedIndex)}
             onOpenLink={onOpenTrace}
           />
         </div>

@@ -1,32 +1,27 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
+import { useMemo } from "react";
 import { AppError } from "@/lib/errors";
-import type { HistogramFamily } from "@/lib/model/metrics";
 import { traceQuery } from "@/lib/client/queries";
-import { histogramQueryForSpan, traceUiLink } from "@/lib/trace-view/histogram-link";
-import { Waterfall } from "./waterfall/waterfall";
-import { WaterfallHeader } from "./waterfall/waterfall-header";
-import { Problem } from "./problem";
-import { RetryButton } from "./retry-button";
+import { traceUiLink } from "@/lib/trace-view/histogram-link";
+import { Problem } from "../problem";
+import { RetryButton } from "../retry-button";
+import { Waterfall } from "./waterfall";
+import { WaterfallHeader } from "./waterfall-header";
 
 interface Props {
   traceId: string;
   selectedSpanId?: string | null;
-  families: readonly HistogramFamily[];
   traceUiUrl?: string;
   onSelectSpan: (spanId: string) => void;
   onOpenTrace: (traceId: string, spanId: string) => void;
-  /** An explorer link showing this query, for "back to the histogram". */
-  explorerHref: (query: string) => string;
-  copyLink: () => Promise<boolean>;
   onClose: () => void;
 }
 
 /** The trace behind an exemplar, beside the chart, as a waterfall with the exemplar's span selected. */
 export function TracePanel(props: Props) {
-  const { traceId, families } = props;
+  const { traceId } = props;
   const { data: trace, error, isPending, refetch } = useQuery(traceQuery(traceId));
   const rootIndex = useMemo(() => {
     if (!trace) return 0;
@@ -38,15 +33,6 @@ export function TracePanel(props: Props) {
     return Math.max(index, 0);
   }, [trace]);
   const errorCount = useMemo(() => trace?.spans.filter((s) => s.status === "error").length ?? 0, [trace]);
-  const { explorerHref } = props;
-  const histogramHrefFor = useCallback(
-    (index: number) => {
-      const span = trace?.spans[index];
-      const query = span ? histogramQueryForSpan(span, families) : undefined;
-      return query ? explorerHref(query) : undefined;
-    },
-    [trace, families, explorerHref],
-  );
 
   return (
     <section
@@ -78,7 +64,6 @@ export function TracePanel(props: Props) {
             rootIndex={rootIndex}
             errorCount={errorCount}
             traceUiHref={props.traceUiUrl ? traceUiLink(props.traceUiUrl, trace.traceId) : undefined}
-            onCopyLink={props.copyLink}
           />
           <Waterfall
             key={trace.traceId}
@@ -86,7 +71,6 @@ export function TracePanel(props: Props) {
             selectedSpanId={props.selectedSpanId ?? trace.spans[rootIndex]?.spanId}
             onSelectSpan={props.onSelectSpan}
             onOpenTrace={props.onOpenTrace}
-            histogramHrefFor={histogramHrefFor}
           />
         </>
       ) : null}
