@@ -6,6 +6,7 @@ import type { Trace } from "@/lib/model/trace";
 import type { SpanFilter } from "@/lib/trace-view/search";
 import { ancestorsOf, buildSpanTree } from "@/lib/trace-view/span-tree";
 import { selfTimeUs } from "@/lib/trace-view/timing";
+import { treeKeyAction } from "@/lib/trace-view/tree-keys";
 import { Minimap } from "./minimap";
 import { SpanDetails } from "./span-details";
 import { ROW_HEIGHT_PX, SpanRow, type TimeWindow } from "./span-row";
@@ -106,48 +107,12 @@ export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace }: 
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
-    const row = selectedRow < 0 ? 0 : selectedRow;
-    const index = rows[row];
-    if (index === undefined) return;
-    const hasChildren = tree.children[index]!.length > 0;
-    const move = (to: number) => {
-      const clamped = Math.min(Math.max(to, 0), rows.length - 1);
-      selectIndex(rows[clamped]!);
-    };
-    switch (event.key) {
-      case "ArrowDown":
-        move(selectedRow < 0 ? 0 : row + 1);
-        break;
-      case "ArrowUp":
-        move(row - 1);
-        break;
-      case "Home":
-        move(0);
-        break;
-      case "End":
-        move(rows.length - 1);
-        break;
-      case "PageDown":
-        move(row + 20);
-        break;
-      case "PageUp":
-        move(row - 20);
-        break;
-      case "ArrowRight":
-        if (hasChildren && openCollapsed.has(index)) toggle(index);
-        else if (hasChildren) move(row + 1);
-        break;
-      case "ArrowLeft":
-        if (hasChildren && !openCollapsed.has(index)) toggle(index);
-        else if (tree.parent[index]! >= 0) selectIndex(tree.parent[index]!);
-        break;
-      case "Enter":
-        document.getElementById("span-details-heading")?.focus();
-        break;
-      default:
-        return;
-    }
+    const action = treeKeyAction(event.key, { tree, rows, selectedRow, collapsed: openCollapsed });
+    if (!action) return;
     event.preventDefault();
+    if (action.kind === "select") selectIndex(action.spanIndex);
+    else if (action.kind === "toggle") toggle(action.spanIndex);
+    else document.getElementById("span-details-heading")?.focus();
   };
 
   const selectedSpan = selectedIndex >= 0 ? trace.spans[selectedIndex] : undefined;
