@@ -28,8 +28,27 @@ export const SAMPLED_OUT_RATIO = 0.05;
 
 export type ServiceName = "frontend" | "api-gateway" | "users" | "orders" | "payments" | "inventory";
 
+/** The routes by name, so that the trace plans read without the table open. */
+export type DemoRouteKey =
+  | "gatewayUser"
+  | "gatewayOrders"
+  | "gatewayCheckout"
+  | "gatewayProduct"
+  | "usersGet"
+  | "ordersList"
+  | "ordersCreate"
+  | "paymentsCharge"
+  | "inventoryStock"
+  | "inventoryReserve";
+
 export interface DemoRoute {
+  /** Position in DEMO_ROUTES; series indices (and so trace IDs) are built from it. */
   id: number;
+  key: DemoRouteKey;
+  /** For an internal route: the gateway route that calls it (wrapped around its traces). */
+  calledBy?: DemoRouteKey;
+  /** For a gateway route: the frontend page that calls it. */
+  frontendPage?: string;
   service: ServiceName;
   method: "GET" | "POST";
   route: string;
@@ -44,6 +63,8 @@ export interface DemoRoute {
 export const DEMO_ROUTES: readonly DemoRoute[] = [
   {
     id: 0,
+    key: "gatewayUser",
+    frontendPage: "GET /account",
     service: "api-gateway",
     method: "GET",
     route: "/api/v1/users/{id}",
@@ -55,6 +76,8 @@ export const DEMO_ROUTES: readonly DemoRoute[] = [
   },
   {
     id: 1,
+    key: "gatewayOrders",
+    frontendPage: "GET /account/orders",
     service: "api-gateway",
     method: "GET",
     route: "/api/v1/orders",
@@ -66,6 +89,8 @@ export const DEMO_ROUTES: readonly DemoRoute[] = [
   },
   {
     id: 2,
+    key: "gatewayCheckout",
+    frontendPage: "POST /checkout",
     service: "api-gateway",
     method: "POST",
     route: "/api/v1/orders",
@@ -77,6 +102,8 @@ export const DEMO_ROUTES: readonly DemoRoute[] = [
   },
   {
     id: 3,
+    key: "gatewayProduct",
+    frontendPage: "GET /products/:slug",
     service: "api-gateway",
     method: "GET",
     route: "/api/v1/products/{id}",
@@ -88,6 +115,8 @@ export const DEMO_ROUTES: readonly DemoRoute[] = [
   },
   {
     id: 4,
+    key: "usersGet",
+    calledBy: "gatewayUser",
     service: "users",
     method: "GET",
     route: "/users/{id}",
@@ -99,6 +128,8 @@ export const DEMO_ROUTES: readonly DemoRoute[] = [
   },
   {
     id: 5,
+    key: "ordersList",
+    calledBy: "gatewayOrders",
     service: "orders",
     method: "GET",
     route: "/orders",
@@ -110,6 +141,8 @@ export const DEMO_ROUTES: readonly DemoRoute[] = [
   },
   {
     id: 6,
+    key: "ordersCreate",
+    calledBy: "gatewayCheckout",
     service: "orders",
     method: "POST",
     route: "/orders",
@@ -121,6 +154,8 @@ export const DEMO_ROUTES: readonly DemoRoute[] = [
   },
   {
     id: 7,
+    key: "paymentsCharge",
+    calledBy: "gatewayCheckout",
     service: "payments",
     method: "POST",
     route: "/charge",
@@ -132,6 +167,8 @@ export const DEMO_ROUTES: readonly DemoRoute[] = [
   },
   {
     id: 8,
+    key: "inventoryStock",
+    calledBy: "gatewayProduct",
     service: "inventory",
     method: "GET",
     route: "/stock/{id}",
@@ -143,6 +180,8 @@ export const DEMO_ROUTES: readonly DemoRoute[] = [
   },
   {
     id: 9,
+    key: "inventoryReserve",
+    calledBy: "gatewayCheckout",
     service: "inventory",
     method: "POST",
     route: "/reservations",
@@ -153,6 +192,10 @@ export const DEMO_ROUTES: readonly DemoRoute[] = [
     regresses: false,
   },
 ];
+
+export function demoRoute(key: DemoRouteKey): DemoRoute {
+  return DEMO_ROUTES.find((r) => r.key === key)!;
+}
 
 /** Why a request took the time it did; it decides the shape of the request's trace. */
 export enum Scenario {
