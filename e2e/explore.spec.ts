@@ -100,19 +100,33 @@ test("Share copies a link with absolute times that reopens the same view, trace 
   expect(url.searchParams.get("to")).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   expect(url.searchParams.get("span")).toBe(spanId);
 
-  const fresh = await (await browser.newContext()).newPage();
+  const freshContext = await browser.newContext();
+  const fresh = await freshContext.newPage();
   await fresh.goto(link);
   const panel = fresh.getByRole("region", { name: "Trace" });
   await expect(panel.getByRole("treeitem", { selected: true })).toHaveAttribute("data-span-id", spanId!);
   await expect(fresh.getByTestId("latency-chart")).toBeVisible();
   await expect(fresh.getByRole("button", { name: "Custom" })).toHaveAttribute("aria-pressed", "true");
-  await fresh.close();
+  await freshContext.close();
 });
 
 test("dragging a region and zooming to it pins an absolute range", async ({ page, explorer }) => {
   await explorer.goto();
+  const openedAtMs = Date.now();
+  // The default range is the last hour: 30 % to 60 % of the plot's width is about 18 minutes of it.
   await explorer.dragOnChart([0.3, 0.05], [0.6, 0.95]);
   await page.getByRole("button", { name: "Zoom to selection" }).click();
   await expect(page).toHaveURL(/from=\d{4}-/);
+  const url = new URL(page.url());
+  const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+  expect(url.searchParams.get("from")).toMatch(RFC3339);
+  expect(url.searchParams.get("to")).toMatch(RFC3339);
+  const fromMs = Date.parse(url.searchParams.get("from")!);
+  const toMs = Date.parse(url.searchParams.get("to")!);
+  expect((toMs - fromMs) / 60_000).toBeGreaterThan(14);
+  expect((toMs - fromMs) / 60_000).toBeLessThan(22);
+  expect(fromMs).toBeGreaterThan(openedAtMs - 60 * 60_000);
+  expect(toMs).toBeLessThan(openedAtMs);
+  // The zoomed view draws that range: its exemplars are on the chart again.
   await expect(explorer.markers.first()).toBeVisible();
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import autocannon from "autocannon";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   JAEGER_URL,
   PROMETHEUS_URL,
@@ -114,13 +114,17 @@ describe("a backend stopped mid-run", () => {
         await new Promise((r) => setTimeout(r, 50));
       }
     })();
-    await new Promise((r) => setTimeout(r, 500));
+    await vi.waitFor(() => expect(seen.length).toBeGreaterThanOrEqual(3), { timeout: 10_000, interval: 50 });
     await stop();
     const downAt = Date.now();
+    // The outage itself: the backend stays down this long while the requests go on.
     await new Promise((r) => setTimeout(r, 1500));
     await start();
     const upAt = Date.now();
-    await new Promise((r) => setTimeout(r, 1000));
+    await vi.waitFor(() => expect(seen.filter((s) => s.at > upAt + 100).length).toBeGreaterThan(3), {
+      timeout: 15_000,
+      interval: 50,
+    });
     running = false;
     await polling;
     const whileDown = seen.filter((s) => s.at > downAt + 100 && s.at + s.ms < upAt - 500);

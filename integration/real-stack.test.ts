@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   JAEGER_URL,
   PROMETHEUS_URL,
@@ -118,16 +118,10 @@ describe("a Prometheus without exemplar storage", () => {
       "--log.level=warn",
     ]);
     const url = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 100; i++) {
-      if (
-        await fetch(`${url}/-/ready`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await vi.waitFor(async () => expect((await fetch(`${url}/-/ready`)).ok).toBe(true), {
+      timeout: 20_000,
+      interval: 200,
+    });
     const other = await loadRoutes({ PROMETHEUS_URL: url, JAEGER_URL });
     expect((await health(other)).metrics).toMatchObject({ reachable: true, exemplarStorage: false });
   });

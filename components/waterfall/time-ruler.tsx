@@ -10,15 +10,20 @@ export function TimeRuler({ window, traceStartUs }: { window: TimeWindow; traceS
     <div className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] border-b border-zinc-200 text-[10px] text-zinc-500 dark:border-zinc-800">
       <span className="px-2 py-1">Service · operation</span>
       <div className="relative h-6 border-l border-zinc-200 dark:border-zinc-800" aria-hidden>
-        {rulerTicks(span).map((t) => (
-          <span
-            key={t}
-            className="absolute top-1 -translate-x-1/2 whitespace-nowrap tabular-nums first:translate-x-0"
-            style={{ left: `${(t / span) * 100}%` }}
-          >
-            {formatDurationUs(offset + t)}
-          </span>
-        ))}
+        {rulerTicks(span).map((t) => {
+          const at = t / span;
+          // Labels are centred on their tick, except at the edges, where they would leave the panel.
+          const align = at < 0.05 ? "" : at > 0.9 ? "-translate-x-full" : "-translate-x-1/2";
+          return (
+            <span
+              key={t}
+              className={`absolute top-1 whitespace-nowrap px-0.5 tabular-nums ${align}`}
+              style={{ left: `${at * 100}%` }}
+            >
+              {formatDurationUs(offset + t)}
+            </span>
+          );
+        })}
       </div>
     </div>
   );
