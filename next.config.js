@@ -1,4 +1,4 @@
-import type { NextConfig } from "next";
+// @ts-check
 
 const production = process.env.NODE_ENV === "production";
 
@@ -29,7 +29,8 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
-const nextConfig: NextConfig = {
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   // A self-contained server in .next/standalone: runs in a container and on Vercel unchanged.
   output: "standalone",
   poweredByHeader: false,
@@ -38,4 +39,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+module.exports = nextConfig;
