@@ -52,9 +52,10 @@ export function stepTimes(range: RangeQuery): number[] {
       "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)",
     );
   }
-  const times: number[] = [];
-  for (let t = range.startSec; t <= range.endSec + 1e-9; t += range.stepSec) times.push(t);
-  return times;
+  // Counted, not accumulated: `t += step` never advances once step is below the float
+  // resolution of t (start=1e17, or step=1e-7 at today's times), and the loop would never end.
+  const count = Math.floor((range.endSec - range.startSec) / range.stepSec + 1e-9) + 1;
+  return Array.from({ length: count }, (_, k) => range.startSec + k * range.stepSec);
 }
 
 export function evaluateRange(

@@ -1,3 +1,4 @@
+import { RE2JS } from "re2js";
 import type { SyntaxNode } from "@lezer/common";
 import { parser } from "@prometheus-io/lezer-promql";
 
@@ -205,17 +206,30 @@ export function matches(labels: Record<string, string>, matchers: readonly Match
       case "!=":
         return actual !== value;
       case "=~":
-        return anchored(value).test(actual);
+        return anchored(value).matches(actual);
       case "!~":
-        return !anchored(value).test(actual);
+        return !anchored(value).matches(actual);
     }
   });
 }
 
-function anchored(pattern: string): RegExp {
+const compiled = new Map<string, RE2JS>();
+const MAX_COMPILED = 256;
+
+/**
+ * A label regex as Prometheus runs it: RE2 (linear time, so no pattern can stall the server the
+ * way a backtracking engine does on `(.*.*)*X`), anchored at both ends.
+ */
+function anchored(pattern: string): RE2JS {
+  let regex = compiled.get(pattern);
+  if (regex) return regex;
   try {
-    return new RegExp(`^(?:${pattern})$`);
-  } catch {
-    throw new PromqlError(`invalid regular expression in label matcher: ${pattern}`);
+    regex = RE2JS.compile(`^(?:${pattern})$`);
+  } catch (error) {
+    const reason = error instanceof Error ? `: ${error.message}` : "";
+    throw new PromqlError(`invalid regular expression in label matcher: ${pattern}${reason}`);
   }
+  if (compiled.size >= MAX_COMPILED) compiled.clear();
+  compiled.set(pattern, regex);
+  return regex;
 }
