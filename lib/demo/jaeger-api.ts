@@ -2,7 +2,7 @@ import { normalizeTraceId } from "../model/ids";
 import type { BackendFetch } from "../upstream/call-backend";
 import { decodeDemoTraceId, isSampledOut } from "./request-ids";
 import { HOSTILE_TRACE_ID, generateHostileTrace } from "./hostile-trace";
-import { generateSyntheticTrace, syntheticSpanCount } from "./synthetic-trace";
+import { MAX_SYNTHETIC_SPANS, generateSyntheticTrace, syntheticSpanCount } from "./synthetic-trace";
 import { generateDemoTrace } from "./trace-generator";
 import { requestEndMs } from "./traffic";
 import { DEMO_ROUTES, SAMPLED_OUT_RATIO, type WorldClock } from "./world";
@@ -12,7 +12,12 @@ import { DEMO_ROUTES, SAMPLED_OUT_RATIO, type WorldClock } from "./world";
  * quirk of answering errors as JSON labeled text/plain (fixtures/jaeger).
  */
 
-export function createDemoJaeger(clock: WorldClock, now: () => number = Date.now): BackendFetch {
+export function createDemoJaeger(
+  clock: WorldClock,
+  now: () => number = Date.now,
+  syntheticSpansPerMinute = SYNTHETIC_SPANS_PER_MINUTE,
+): BackendFetch {
+  const synthetic = syntheticTraces(syntheticSpansPerMinute);
   return async (url) => {
     const traceMatch = /\/api\/traces\/([^/]+)$/.exec(url.pathname);
     if (traceMatch) {
@@ -22,11 +27,7 @@ export function createDemoJaeger(clock: WorldClock, now: () => number = Date.now
         return Response.json({ data: [generateHostileTrace((now() - 600_000) * 1000)], errors: null });
       }
       const syntheticSpans = syntheticSpanCount(traceId);
-      if (syntheticSpans) {
-        return new Response(syntheticAnswer(syntheticSpans, now()), {
-          headers: { "Content-Type": "application/json" },
-        });
-      }
+      if (syntheticSpans) return synthetic(syntheticSpans, now());
       const request = decodeDemoTraceId(traceId, clock.seed);
       if (!request || requestEndMs(request) > now() || isSampledOut(traceId, SAMPLED_OUT_RATIO)) {
         return jaegerError(404, "trace not found");
@@ -56,9 +57,41 @@ const syntheticAnswers = new Map<number, { json: string; madeAtMs: number }>();
 const SYNTHETIC_CACHE_CHARS = 64 * 1024 * 1024;
 const SYNTHETIC_CACHE_MS = 10 * 60_000;
 
+/**
+ * What the generator may spend: spans made per minute, for all callers together (a kept answer
+ * costs nothing). Without it, a few large IDs in parallel kept a demo server busy for a minute.
+ */
+export const SYNTHETIC_SPANS_PER_MINUTE = 300_000;
+
+function syntheticTraces(spansPerMinute: number) {
+  const budget = { spans: spansPerMinute, atMs: 0 };
+  return (spanCount: number, nowMs: number): Response => {
+    if (spanCount > MAX_SYNTHETIC_SPANS) {
+      return jaegerError(
+        400,
+        `synthetic traces have at most ${MAX_SYNTHETIC_SPANS.toLocaleString("en")} spans (asked for ${spanCount.toLocaleString("en")})`,
+      );
+    }
+    const cached = syntheticAnswers.get(spanCount);
+    if (cached && nowMs - cached.madeAtMs < SYNTHETIC_CACHE_MS) return jsonAnswer(cached.json);
+    const refill = (Math.max(0, nowMs - budget.atMs) / 60_000) * spansPerMinute;
+    budget.spans = Math.min(spansPerMinute, budget.spans + refill);
+    budget.atMs = nowMs;
+    if (budget.spans < spanCount) {
+      const waitSec = Math.ceil(((spanCount - budget.spans) / spansPerMinute) * 60);
+      return jaegerError(
+        503,
+        `this demo server makes at most ${spansPerMinute.toLocaleString("en")} synthetic spans a minute; try again in ${waitSec} s`,
+      );
+    }
+    budget.spans -= spanCount;
+    return jsonAnswer(syntheticAnswer(spanCount, nowMs));
+  };
+}
+
+const jsonAnswer = (json: string) => new Response(json, { headers: { "Content-Type": "application/json" } });
+
 function syntheticAnswer(spanCount: number, nowMs: number): string {
-  const cached = syntheticAnswers.get(spanCount);
-  if (cached && nowMs - cached.madeAtMs < SYNTHETIC_CACHE_MS) return cached.json;
   const trace = generateSyntheticTrace(spanCount, (nowMs - 3600_000) * 1000);
   const json = JSON.stringify({ data: [trace], total: 0, limit: 0, offset: 0, errors: null });
   syntheticAnswers.delete(spanCount);

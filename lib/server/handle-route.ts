@@ -38,7 +38,11 @@ export function parseSearchParams<T extends z.ZodType>(request: Request, schema:
 export const COMPRESS_FROM_CHARS = 16 * 1024;
 
 export function jsonResponse(body: unknown, cacheControl = "no-store"): Response {
-  const json = JSON.stringify(body);
+  return jsonTextResponse(JSON.stringify(body), cacheControl);
+}
+
+/** An answer already serialized (shared between requests, see shared-answers.ts). */
+export function jsonTextResponse(json: string, cacheControl = "no-store"): Response {
   // Next.js gzips every answer over 1 kB and cannot be tuned per route; `no-transform` is how its
   // compression (and any proxy on the way) is told to leave a small answer as it is.
   const small = json.length < COMPRESS_FROM_CHARS;

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { getSources } from "@/lib/server/sources";
 import { GET as getExemplars } from "../../exemplars/route";
 import { GET } from "./route";
 
@@ -38,6 +39,23 @@ describe("GET /api/traces/{traceId}", () => {
     expect(error.code).toBe("trace_not_found");
     expect(error.message).toMatch(/sampled out/);
     expect(error.message).toMatch(/retention/);
+  });
+
+  it("fetches a trace once for many concurrent requests of it, and again after a failure", async () => {
+    const getTraceFromSource = vi.spyOn(getSources().traces, "getTrace");
+    const synthetic = "5e5e5e5e000000000000000000000bb8"; // 3,000 spans
+    const answers = await Promise.all(Array.from({ length: 10 }, () => getTrace(synthetic)));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    const bodies = await Promise.all(answers.map((a) => a.text()));
+    expect(new Set(bodies).size).toBe(1);
+    expect(JSON.parse(bodies[0]!).spans).toHaveLength(3000);
+    expect(getTraceFromSource).toHaveBeenCalledTimes(1);
+
+    const missing = "00000000000000000000000000000abd";
+    expect((await getTrace(missing)).status).toBe(404);
+    expect((await getTrace(missing)).status).toBe(404);
+    expect(getTraceFromSource).toHaveBeenCalledTimes(3);
+    getTraceFromSource.mockRestore();
   });
 
   it.each(["xyz", "0".repeat(33), "..%2f..%2fetc", "abc@evil.example", "a\r\nb"])(

@@ -1,0 +1,56 @@
+/**
+ * Answers shared by concurrent and close-together requests for the same key: ten people who open
+ * the same link cause one backend fetch, one normalization and one serialized string, not ten.
+ * Kept briefly (a trace can still grow while its last spans arrive) and bounded by size, oldest
+ * first. Failures are not kept: the next request tries again.
+ */
+export class SharedAnswers {
+  private readonly inFlight = new Map<string, Promise<string>>();
+  private readonly kept = new Map<string, { text: string; keptAtMs: number }>();
+  private keptChars = 0;
+
+  constructor(
+    private readonly options: { ttlMs: number; maxChars: number; now?: () => number },
+  ) {}
+
+  get(key: string, load: () => Promise<string>): Promise<string> {
+    const now = this.options.now?.() ?? Date.now();
+    const kept = this.kept.get(key);
+    if (kept && now - kept.keptAtMs < this.options.ttlMs) return Promise.resolve(kept.text);
+    if (kept) this.forget(key);
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    const loading = load().then(
+      (text) => {
+        this.inFlight.delete(key);
+        this.keep(key, text, this.options.now?.() ?? Date.now());
+        return text;
+      },
+      (error: unknown) => {
+        this.inFlight.delete(key);
+        throw error;
+      },
+    );
+    this.inFlight.set(key, loading);
+    return loading;
+  }
+
+  private keep(key: string, text: string, nowMs: number) {
+    if (text.length > this.options.maxChars) return;
+    this.forget(key);
+    this.kept.set(key, { text, keptAtMs: nowMs });
+    this.keptChars += text.length;
+    // Maps iterate in insertion order: the first entries are the oldest.
+    for (const oldest of this.kept.keys()) {
+      if (this.keptChars <= this.options.maxChars) break;
+      this.forget(oldest);
+    }
+  }
+
+  private forget(key: string) {
+    const entry = this.kept.get(key);
+    if (!entry) return;
+    this.keptChars -= entry.text.length;
+    this.kept.delete(key);
+  }
+}
