@@ -175,6 +175,8 @@ function matchingSeries(params: URLSearchParams): { labels: Record<string, strin
     .flatMap((m) => selectorsOf(parseDemoQuery(m)));
   if (selectors.length === 0) return all;
   return all.filter((s) =>
-    selectors.some((sel) => sel.metric === s.labels.__name__ && matches(s.labels, sel.matchers)),
+    selectors.some(
+      (sel) => (sel.metric === "" || sel.metric === s.labels.__name__) && matches(s.labels, sel.matchers),
+    ),
   );
 }

@@ -158,7 +158,9 @@ function selector(query: string, node: SyntaxNode): { metric: string; matchers: 
     if (name === "__name__" && matcher.op === "=") metric = matcher.value;
     else matchers.push(matcher);
   }
-  if (!metric) throw new PromqlError(`${SUPPORTED_FORMS}; the selector needs a metric name`);
+  // `{__name__=~"…"}` selects by a pattern on the name (the series API is asked that way).
+  if (!metric && !matchers.some((m) => m.name === "__name__"))
+    throw new PromqlError(`${SUPPORTED_FORMS}; the selector needs a metric name`);
   return { metric, matchers };
 }
 

@@ -30,6 +30,7 @@ beforeAll(async () => {
     },
     "/prom/api/v1/metadata": { body: readFixture(`${P}metadata.json`) },
     "/prom/api/v1/labels": { body: readFixture(`${P}labels_for_metric.json`) },
+    "/prom/api/v1/series": { body: readFixture(`${P}series_buckets.json`) },
     "/prom/api/v1/label/__name__/values": { body: readFixture(`${P}label_name_values.json`) },
     "/prom/api/v1/status/buildinfo": { body: readFixture(`${P}status_buildinfo.json`) },
     "/prom/api/v1/status/flags": { body: readFixture(`${P}status_flags.json`) },
@@ -131,7 +132,8 @@ describe("PrometheusSource against recorded Prometheus 2.42 answers", () => {
     });
   });
 
-  it("lists histogram families with their label names, without __name__ and le", async () => {
+  it("lists histogram families with their label names, without __name__ and le, from one series call", async () => {
+    const before = server.requests.length;
     expect(await source().histogramFamilies()).toEqual([
       {
         name: "http_server_request_duration_seconds",
@@ -139,6 +141,16 @@ describe("PrometheusSource against recorded Prometheus 2.42 answers", () => {
         labelNames: ["instance", "job", "method", "route", "status_code"],
       },
     ]);
+    const calls = server.requests.slice(before).map((r) => new URL(r.url, server.url));
+    expect(calls.map((c) => c.pathname).sort()).toEqual([
+      "/prom/api/v1/label/__name__/values",
+      "/prom/api/v1/metadata",
+      "/prom/api/v1/series",
+    ]);
+    const series = calls.find((c) => c.pathname.endsWith("/series"))!;
+    expect(series.searchParams.get("match[]")).toBe(
+      '{__name__=~"(?:http_server_request_duration_seconds)_bucket",le="+Inf"}',
+    );
   });
 
   it("detects exemplar storage from the flags where /api/v1/features does not exist", async () => {
@@ -155,5 +167,67 @@ describe("PrometheusSource against recorded Prometheus 2.42 answers", () => {
       version: "3.9.0",
       exemplarStorage: false,
     });
+  });
+});
+
+describe("histogram families of a large Prometheus", () => {
+  const FAMILIES = Array.from({ length: 500 }, (_, i) => `svc_${i}_latency_seconds`);
+  let big: FixtureServer;
+  let inFlight = 0;
+  let mostInFlight = 0;
+
+  beforeAll(async () => {
+    const metadata = Object.fromEntries(
+      FAMILIES.map((name) => [name, [{ type: "histogram", help: "", unit: "" }]]),
+    );
+    const answer = (data: unknown) => ({ body: JSON.stringify({ status: "success", data }) });
+    big = await startFixtureServer({
+      "/api/v1/metadata": answer(metadata),
+      "/api/v1/label/__name__/values": answer([]),
+      "/api/v1/series": (_request, url) => {
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        setTimeout(() => inFlight--, 20);
+        const names = /\(\?:(.*)\)_bucket/.exec(url.searchParams.get("match[]") ?? "")![1]!.split("|");
+        return {
+          delayMs: 20,
+          ...answer(names.map((name) => ({ __name__: `${name}_bucket`, le: "+Inf", job: name, pod: "p" }))),
+        };
+      },
+      // A Thanos without the series API behind this prefix: families fall back to one call each.
+      "/old/api/v1/metadata": answer(Object.fromEntries(Object.entries(metadata).slice(0, 3))),
+      "/old/api/v1/label/__name__/values": answer([]),
+      "/old/api/v1/series": { status: 404, contentType: "text/plain", body: "404 page not found" },
+      "/old/api/v1/labels": answer(["__name__", "job", "le"]),
+    });
+  });
+  afterAll(() => big.close());
+
+  const prometheus = (prefix = "") =>
+    new PrometheusSource(
+      {
+        displayName: "Prometheus",
+        baseUrl: new URL(`${big.url}${prefix}`),
+        headers: {},
+        fetch: (url, init) => fetch(url, init),
+        timeoutMs: 5000,
+        maxResponseBytes: 10e6,
+      },
+      ["trace_id"],
+    );
+
+  it("asks for the label names of 500 families in 10 calls, at most 4 at a time", async () => {
+    const families = await prometheus().histogramFamilies();
+    expect(families).toHaveLength(500);
+    expect(families.every((f) => f.labelNames.join() === "job,pod")).toBe(true);
+    const seriesCalls = big.requests.filter((r) => r.url.startsWith("/api/v1/series"));
+    expect(seriesCalls).toHaveLength(10);
+    expect(mostInFlight).toBeLessThanOrEqual(4);
+  });
+
+  it("falls back to one labels call per family where the series API is missing", async () => {
+    const families = await prometheus("/old").histogramFamilies();
+    expect(families.map((f) => f.labelNames)).toEqual([["job"], ["job"], ["job"]]);
+    expect(big.requests.filter((r) => r.url.startsWith("/old/api/v1/labels"))).toHaveLength(3);
   });
 });

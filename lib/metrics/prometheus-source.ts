@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { parseLe } from "../histogram/quantile";
@@ -14,10 +15,25 @@ import {
   labelNamesData,
   matrixData,
   metadataData,
+  seriesData,
   successEnvelope,
 } from "./prometheus-wire";
 
 /** One implementation of the Prometheus HTTP API for Prometheus, Thanos Query and Mimir. */
+
+const FAMILIES_PER_CALL = 50;
+const CONCURRENT_CALLS = 4;
+/** Label names, not every series, are wanted: the first series of a family already carry them. */
+const SERIES_LIMIT = 10_000;
+
+/** `{__name__=~"(?:a|b)_bucket",le="+Inf"}` (PromQL regexes are anchored): these families' `+Inf` buckets. */
+export function bucketsSelector(families: readonly string[]): string {
+  const alternatives = families.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  return `{__name__=~${JSON.stringify(`(?:${alternatives})_bucket`)},le="+Inf"}`;
+}
+
+const isOutage = (error: unknown) =>
+  !(error instanceof AppError) || error.code === "backend_unreachable" || error.code === "backend_timeout";
 
 export interface RangeParams {
   query: string;
@@ -72,16 +88,61 @@ export class PrometheusSource {
       if (family && !help.has(family)) help.set(family, "");
     }
     const names = [...help.keys()].sort((a, b) => a.localeCompare(b));
-    const labelSets = await Promise.all(
-      names.map((name) =>
-        this.get("/api/v1/labels", new URLSearchParams({ "match[]": `${name}_bucket` }), labelNamesData),
-      ),
-    );
-    return names.map((name, i) => ({
+    const labelNames = await this.bucketLabelNames(names);
+    return names.map((name) => ({
       name,
       help: help.get(name) ?? "",
-      labelNames: labelSets[i]!.filter((l) => l !== "__name__" && l !== "le"),
+      labelNames: [...(labelNames.get(name) ?? [])].filter((l) => l !== "__name__" && l !== "le").sort(),
     }));
+  }
+
+  /**
+   * Label names of each family's buckets, from its `+Inf` bucket series over the last day: one
+   * `/api/v1/series` call per FAMILIES_PER_CALL families, a few at a time (one `/api/v1/labels`
+   * call per family put 500 calls behind one page load). A batch the backend refuses (too large
+   * an answer, an API without `series`) falls back to one call per family, still a few at a time.
+   */
+  private async bucketLabelNames(names: string[]): Promise<Map<string, Set<string>>> {
+    const found = new Map(names.map((name) => [name, new Set<string>()]));
+    const endSec = Math.floor(Date.now() / 1000);
+    const limit = pLimit(CONCURRENT_CALLS);
+    const batches: string[][] = [];
+    for (let i = 0; i < names.length; i += FAMILIES_PER_CALL)
+      batches.push(names.slice(i, i + FAMILIES_PER_CALL));
+    await Promise.all(
+      batches.map((batch) =>
+        limit(async () => {
+          try {
+            const series = await this.get(
+              "/api/v1/series",
+              new URLSearchParams({
+                "match[]": bucketsSelector(batch),
+                start: String(endSec - 86_400),
+                end: String(endSec),
+                limit: String(SERIES_LIMIT),
+              }),
+              seriesData,
+            );
+            for (const labels of series) {
+              const family = labels.__name__?.replace(/_bucket$/, "");
+              const names = family === undefined ? undefined : found.get(family);
+              for (const label of names ? Object.keys(labels) : []) names!.add(label);
+            }
+          } catch (error) {
+            if (isOutage(error)) throw error;
+            for (const name of batch) {
+              const labels = await this.get(
+                "/api/v1/labels",
+                new URLSearchParams({ "match[]": `${name}_bucket` }),
+                labelNamesData,
+              );
+              for (const label of labels) found.get(name)!.add(label);
+            }
+          }
+        }),
+      ),
+    );
+    return found;
   }
 
   /** Values of one label on a histogram's bucket series (for the label filters). */

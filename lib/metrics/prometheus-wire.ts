@@ -42,6 +42,7 @@ export const metadataData = z.record(
   z.array(z.object({ type: z.string(), help: z.string(), unit: z.string().optional() })),
 );
 
+export const seriesData = z.array(labels);
 export const labelNamesData = z.array(z.string());
 export const buildInfoData = z.object({ version: z.string() }).loose();
 export const flagsData = z.record(z.string(), z.string());

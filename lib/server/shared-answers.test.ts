@@ -57,4 +57,11 @@ describe("SharedAnswers", () => {
     await answers.get("huge", async () => "x".repeat(11));
     expect(await answers.get("huge", async () => "again")).toBe("again");
   });
+
+  it("shares but does not keep an answer that is not worth keeping", async () => {
+    const answers = new SharedAnswers({ ttlMs: 10_000, maxChars: 1_000, worthKeeping: (t) => t !== "empty" });
+    expect(await answers.get("t", async () => "empty")).toBe("empty");
+    expect(await answers.get("t", async () => "full")).toBe("full");
+    expect(await answers.get("t", async () => "later")).toBe("full");
+  });
 });

@@ -10,7 +10,13 @@ export class SharedAnswers {
   private keptChars = 0;
 
   constructor(
-    private readonly options: { ttlMs: number; maxChars: number; now?: () => number },
+    private readonly options: {
+      ttlMs: number;
+      maxChars: number;
+      now?: () => number;
+      /** Whether an answer is worth keeping (shared with the requests in flight either way). */
+      worthKeeping?: (text: string) => boolean;
+    },
   ) {}
 
   get(key: string, load: () => Promise<string>): Promise<string> {
@@ -36,7 +42,7 @@ export class SharedAnswers {
   }
 
   private keep(key: string, text: string, nowMs: number) {
-    if (text.length > this.options.maxChars) return;
+    if (text.length > this.options.maxChars || this.options.worthKeeping?.(text) === false) return;
     this.forget(key);
     this.kept.set(key, { text, keptAtMs: nowMs });
     this.keptChars += text.length;

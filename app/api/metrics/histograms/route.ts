@@ -1,12 +1,23 @@
+import { handleRoute, jsonTextResponse } from "@/lib/server/handle-route";
+import { SharedAnswers } from "@/lib/server/shared-answers";
 import { getSources } from "@/lib/server/sources";
-import { handleRoute, jsonResponse } from "@/lib/server/handle-route";
 
 export const dynamic = "force-dynamic";
 
+// Metric names change rarely: one listing a minute, shared by every page load, spares Prometheus.
+// An empty list is not kept: a Prometheus that has not scraped yet will have names in a moment.
+const NO_FAMILIES = JSON.stringify({ families: [] });
+const histogramList = new SharedAnswers({
+  ttlMs: 60_000,
+  maxChars: 16 * 1024 * 1024,
+  worthKeeping: (json) => json !== NO_FAMILIES,
+});
+
 export function GET(): Promise<Response> {
   return handleRoute(async () => {
-    const families = await getSources().metrics.histogramFamilies();
-    // Metric names change rarely; a short cache spares Prometheus on every page load.
-    return jsonResponse({ families }, "private, max-age=30");
+    const json = await histogramList.get("families", async () =>
+      JSON.stringify({ families: await getSources().metrics.histogramFamilies() }),
+    );
+    return jsonTextResponse(json, "private, max-age=30");
   });
 }
