@@ -29,7 +29,7 @@ test("PromQL the demo does not evaluate says which forms it does", async ({ page
 test("an unreachable Prometheus is named, with a retry", async ({ page }) => {
   await page.goto(at(PORTS.unreachable, `/explore?query=${encodeURIComponent('lat{job="a"}')}`));
   const alert = page.getByRole("alert").filter({ hasText: "Could not load the latency data" });
-  await expect(alert).toContainText("Prometheus at http://127.0.0.1:9/ is unreachable", { timeout: 15_000 });
+  await expect(alert).toContainText("Prometheus is unreachable", { timeout: 15_000 });
   await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
 });
 

@@ -146,7 +146,7 @@ describe("a backend stopped mid-run", () => {
     );
     for (const s of whileDown) {
       expect(s.status).toBe(502);
-      expect(s.body).toContain("Jaeger at http://127.0.0.1:16686/ is unreachable");
+      expect(s.body).toContain("Jaeger is unreachable");
       expect(s.ms).toBeLessThan(1000);
     }
     // In memory, Jaeger lost the trace on restart: the answer is a clean 404, not an error.
@@ -165,7 +165,7 @@ describe("a backend stopped mid-run", () => {
     );
     for (const s of whileDown) {
       expect(s.status).toBe(502);
-      expect(s.body).toContain("Prometheus at http://127.0.0.1:19090/ is unreachable");
+      expect(s.body).toContain("Prometheus is unreachable");
       expect(s.ms).toBeLessThan(1000);
     }
     for (const s of after) expect(s.status).toBe(200);

@@ -55,5 +55,9 @@ describe("parseConfig", () => {
 
   it("never echoes a header value, which may be a secret", () => {
     expect(() => parseConfig({ PROMETHEUS_HEADERS: "Bad Name=s3cret-token" })).toThrow(/^(?!.*s3cret).*$/);
+    // A token pasted without its name: not even its first characters are printed.
+    expect(() => parseConfig({ PROMETHEUS_HEADERS: "X-Scope-OrgID=a,Bearer s3cret-token" })).toThrow(
+      /^(?!.*(s3c|Bearer)).*entry 2 is not one/,
+    );
   });
 });

@@ -73,16 +73,18 @@ const headerList = z
   .default("")
   .transform((value, ctx) => {
     const headers: Record<string, string> = {};
-    for (const part of value.split(",")) {
+    for (const [position, part] of value.split(",").entries()) {
       if (part.trim() === "") continue;
       const eq = part.indexOf("=");
       const name = eq > 0 ? part.slice(0, eq).trim() : "";
       const headerValue = eq > 0 ? part.slice(eq + 1).trim() : "";
       if (!HEADER_NAME.test(name) || /[\r\n]/.test(headerValue)) {
-        // The value may be a secret: name only the header.
+        // Any part of the entry may be a secret (a token pasted without its name): say where it
+        // is, and name the header only when it is a valid name.
+        const which = HEADER_NAME.test(name) ? `the value of "${name}"` : `entry ${position + 1}`;
         ctx.addIssue({
           code: "custom",
-          message: `expects Name=value pairs separated by commas; "${name || part.slice(0, 20)}" is not one`,
+          message: `expects Name=value pairs separated by commas; ${which} is not one`,
         });
         return z.NEVER;
       }

@@ -5,7 +5,13 @@ import { parseLe } from "../histogram/quantile";
 import { normalizeSpanId, normalizeTraceId } from "../model/ids";
 import type { ExemplarSeries, ExemplarsResponse } from "../model/exemplar";
 import type { HistogramFamily, MatrixData, MetricsCapabilities } from "../model/metrics";
-import { type BackendTarget, backendLabel, callBackend, parseJsonBody } from "../upstream/call-backend";
+import {
+  type BackendTarget,
+  backendLabel,
+  backendText,
+  callBackend,
+  parseJsonBody,
+} from "../upstream/call-backend";
 import {
   buildInfoData,
   errorEnvelope,
@@ -205,7 +211,10 @@ export class PrometheusSource {
       // Prometheus's own words, e.g. "1:12: parse error: unexpected ..."
       const code =
         status === 400 || failure.data.errorType === "bad_data" ? "invalid_query" : "backend_error";
-      throw new AppError(code, `${backendLabel(this.target)} answered ${status}: ${failure.data.error}`);
+      throw new AppError(
+        code,
+        `${backendLabel(this.target)} answered ${status}: ${backendText(this.target, failure.data.error, 500)}`,
+      );
     }
     if (status < 200 || status >= 300) {
       throw new AppError("backend_error", `${backendLabel(this.target)} answered ${status}`);

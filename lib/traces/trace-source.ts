@@ -8,6 +8,7 @@ import {
   type BackendResponse,
   type BackendTarget,
   backendLabel,
+  backendText,
   callBackend,
   parseJsonBody,
 } from "../upstream/call-backend";
@@ -46,7 +47,7 @@ export function parseBackendJson<T extends z.ZodType>(
 }
 
 export function unexpectedStatus(target: BackendTarget, response: BackendResponse): AppError {
-  const text = response.body.slice(0, 200).replace(/\s+/g, " ").trim();
+  const text = backendText(target, response.body);
   return new AppError(
     "backend_error",
     `${backendLabel(target)} answered ${response.status}${text ? `: ${text}` : ""}`,

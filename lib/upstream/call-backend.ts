@@ -3,8 +3,10 @@ import { AppError } from "../errors";
 /**
  * The one way server code calls a backend: a fixed base URL from config, an API path the
  * caller picks from a closed set, parameters as a query string, a timeout, and a size cap.
- * Errors name the backend by its URL (which never holds credentials: config rejects that) and
- * never echo request headers.
+ * Errors name the backend by its kind ("Prometheus"), not its URL: an internal address is
+ * nobody's business on a public deployment (the server log has it). Text a backend sends back
+ * goes through `backendText`, which removes the configured header values (a backend that echoes
+ * the Authorization header would otherwise hand its token to the browser).
  */
 
 export type BackendFetch = (url: URL, init?: RequestInit) => Promise<Response>;
@@ -31,9 +33,29 @@ export function isDemo(target: BackendTarget): boolean {
 }
 
 export function backendLabel(target: BackendTarget): string {
-  return isDemo(target)
-    ? `${target.displayName} (demo world)`
-    : `${target.displayName} at ${target.baseUrl.href}`;
+  return isDemo(target) ? `${target.displayName} (demo world)` : target.displayName;
+}
+
+const REDACTED = "[redacted]";
+
+/**
+ * A backend's own words, fit to show: whitespace folded, at most `maxChars`, and every configured
+ * header value (and each long word of one, such as the token after "Bearer") replaced.
+ */
+export function backendText(target: BackendTarget, text: string, maxChars = 200): string {
+  let safe = text;
+  for (const value of Object.values(target.headers)) {
+    for (const secret of [value, ...value.split(/\s+/)].filter((s) => s.length >= 6)) {
+      safe = safe.replaceAll(secret, REDACTED);
+    }
+  }
+  safe = safe.replace(/\s+/g, " ").trim();
+  return safe.length > maxChars ? `${safe.slice(0, maxChars)}…` : safe;
+}
+
+/** The backend's address for the server log only, without query parameters. */
+function logFailure(target: BackendTarget, url: URL, what: string) {
+  if (!isDemo(target)) console.warn(`${target.displayName} at ${url.origin}${url.pathname}: ${what}`);
 }
 
 /** Joins a fixed API path onto the base URL, keeping the base's path prefix (Mimir, Thanos). */
@@ -61,6 +83,7 @@ export async function callBackend(
       redirect: "error",
     });
   } catch (error) {
+    logFailure(target, url, timeout.aborted ? "timed out" : describeNetworkError(error));
     if (timeout.aborted) {
       throw new AppError(
         "backend_timeout",
@@ -69,7 +92,7 @@ export async function callBackend(
     }
     throw new AppError(
       "backend_unreachable",
-      `${backendLabel(target)} is unreachable (${describeNetworkError(error)}); check that it runs and that the URL is right`,
+      `${backendLabel(target)} is unreachable (${describeNetworkError(error)}); check that it runs and that its URL in the server's configuration is right`,
       { cause: error },
     );
   }
@@ -138,7 +161,7 @@ export function parseJsonBody(target: BackendTarget, response: BackendResponse):
   try {
     return JSON.parse(response.body);
   } catch {
-    const preview = response.body.slice(0, 120).replace(/\s+/g, " ");
+    const preview = backendText(target, response.body, 120);
     throw new AppError(
       "backend_malformed",
       `${backendLabel(target)} answered ${response.status} with something that is not JSON: "${preview}"`,
