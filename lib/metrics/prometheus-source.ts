@@ -11,6 +11,7 @@ import {
   backendText,
   callBackend,
   parseJsonBody,
+  readGuarded,
 } from "../upstream/call-backend";
 import {
   buildInfoData,
@@ -72,8 +73,12 @@ export class PrometheusSource {
     const response = await callBackend(this.target, "/api/v1/query_exemplars", params);
     // An expression without a metric selector: Prometheus answers 204 with no body.
     if (response.status === 204 || response.body.trim() === "") return { series: [], withoutTraceId: 0 };
-    const data = this.unwrap(response.status, parseJsonBody(this.target, response), exemplarsData);
-    return normalizeExemplars(data, this.traceIdLabels);
+    return readGuarded(this.target, () =>
+      normalizeExemplars(
+        this.unwrap(response.status, parseJsonBody(this.target, response), exemplarsData),
+        this.traceIdLabels,
+      ),
+    );
   }
 
   /**
@@ -202,7 +207,9 @@ export class PrometheusSource {
     schema: T,
   ): Promise<z.infer<T>> {
     const response = await callBackend(this.target, path, params);
-    return this.unwrap(response.status, parseJsonBody(this.target, response), schema);
+    return readGuarded(this.target, () =>
+      this.unwrap(response.status, parseJsonBody(this.target, response), schema),
+    );
   }
 
   private unwrap<T extends z.ZodType>(status: number, body: unknown, schema: T): z.infer<T> {

@@ -1,6 +1,6 @@
 import type { TraceSourceHealth } from "../model/health";
 import type { Trace } from "../model/trace";
-import { type BackendTarget, callBackend } from "../upstream/call-backend";
+import { type BackendTarget, callBackend, readGuarded } from "../upstream/call-backend";
 import { jaegerV1Envelope } from "./jaeger-v1-wire";
 import { normalizeJaegerV1Trace } from "./jaeger-v1";
 import { jaegerV3TraceEnvelope } from "./otlp-wire";
@@ -9,6 +9,7 @@ import {
   checkReachable,
   fetchOtlpTrace,
   parseBackendJson,
+  requireTraceId,
   traceNotFound,
   unexpectedStatus,
 } from "./trace-source";
@@ -21,7 +22,9 @@ export class JaegerV1Source implements TraceSource {
     // traceId is validated hex by the route; encoding keeps it one path segment regardless.
     const response = await callBackend(this.target, `/api/traces/${encodeURIComponent(traceId)}`);
     if (response.status === 404) throw traceNotFound(this.target, traceId);
-    const { data, errors } = parseBackendJson(this.target, response, jaegerV1Envelope);
+    const { data, errors } = readGuarded(this.target, () =>
+      parseBackendJson(this.target, response, jaegerV1Envelope),
+    );
     if (errors?.some((e) => e.code === 404)) throw traceNotFound(this.target, traceId);
     if (response.status >= 400 || (errors?.length && !data?.length)) {
       const message = errors?.map((e) => e.msg).join("; ");
@@ -29,7 +32,11 @@ export class JaegerV1Source implements TraceSource {
     }
     const raw = data?.[0];
     if (!raw || raw.spans.length === 0) throw traceNotFound(this.target, traceId);
-    return normalizeJaegerV1Trace(raw);
+    return requireTraceId(
+      this.target,
+      traceId,
+      readGuarded(this.target, () => normalizeJaegerV1Trace(raw)),
+    );
   }
 
   health(): Promise<TraceSourceHealth> {

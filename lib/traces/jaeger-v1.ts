@@ -7,10 +7,9 @@ import { finishTrace } from "./trace-assembly";
 
 const KINDS: readonly SpanKind[] = ["server", "client", "producer", "consumer", "internal"];
 
+/** Tags as attributes. `Object.fromEntries` defines own properties: a key `__proto__` is kept as text. */
 export function tagsToAttributes(tags: readonly JaegerV1Tag[] | null | undefined): Attributes {
-  const attributes: Attributes = {};
-  for (const tag of tags ?? []) attributes[tag.key] = tagValue(tag);
-  return attributes;
+  return Object.fromEntries((tags ?? []).map((tag) => [tag.key, tagValue(tag)]));
 }
 
 function tagValue(tag: JaegerV1Tag): AttributeValue {

@@ -112,10 +112,9 @@ function spanStatus(code: number | string | undefined): SpanStatus {
   return "unset";
 }
 
+/** Key-values as attributes. `Object.fromEntries` defines own properties: a key `__proto__` is kept as text. */
 export function toAttributes(list: readonly OtlpKeyValue[] | null | undefined): Attributes {
-  const out: Attributes = {};
-  for (const { key, value } of list ?? []) out[key] = anyValueToAttribute(value);
-  return out;
+  return Object.fromEntries((list ?? []).map(({ key, value }) => [key, anyValueToAttribute(value)]));
 }
 
 /** An OTLP AnyValue → attribute; anything not shaped like one becomes null. */

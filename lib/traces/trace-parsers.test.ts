@@ -263,3 +263,58 @@ describe("every trace parser on hostile payloads", () => {
     },
   );
 });
+
+describe("what a trace backend may not slip through", () => {
+  const v1 = (traceID: string, tags: { key: string; type: string; value: unknown }[] = []) =>
+    JSON.stringify({
+      data: [
+        {
+          traceID,
+          spans: [
+            {
+              traceID,
+              spanID: "01",
+              operationName: "op",
+              startTime: 1,
+              duration: 2,
+              tags,
+              references: [],
+              processID: "p1",
+            },
+          ],
+          processes: { p1: { serviceName: "svc", tags: [] } },
+        },
+      ],
+      errors: null,
+    });
+
+  it("refuses an answer for another trace, or with an ID that is not hex, as malformed", async () => {
+    for (const answered of ["ffff", "javascript:alert(1)"]) {
+      await expect(new JaegerV1Source(answering(200, v1(answered))).getTrace(ID)).rejects.toMatchObject({
+        code: "backend_malformed",
+        message: expect.stringContaining(`answered another trace than ${ID}`),
+      });
+    }
+    expect((await new JaegerV1Source(answering(200, v1(ID.toUpperCase()))).getTrace(ID)).traceId).toBe(ID);
+  });
+
+  it("keeps an attribute keyed __proto__ as text, on its own span only", async () => {
+    const trace = await new JaegerV1Source(
+      answering(200, v1(ID, [{ key: "__proto__", type: "string", value: "polluted" }])),
+    ).getTrace(ID);
+    const attributes = trace.spans[0]!.attributes;
+    expect(Object.keys(attributes)).toEqual(["__proto__"]);
+    expect(Object.getOwnPropertyDescriptor(attributes, "__proto__")?.value).toBe("polluted");
+    expect(Object.getPrototypeOf(attributes)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(attributes))).toEqual(attributes);
+  });
+
+  it("answers an answer nested 200,000 deep as malformed, not as a server error", async () => {
+    const deep = "[".repeat(200_000) + "]".repeat(200_000);
+    const body = v1(ID).replace('"tags":[]', `"tags":[{"key":"k","type":"string","value":${deep}}]`);
+    await expect(new JaegerV1Source(answering(200, body)).getTrace(ID)).rejects.toMatchObject({
+      code: "backend_malformed",
+      message: expect.stringContaining("nested too deeply"),
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { AppError } from "../errors";
 import type { TraceSourceHealth } from "../model/health";
+import { normalizeTraceId } from "../model/ids";
 import type { Trace, TraceSourceKind } from "../model/trace";
 import { normalizeOtlpTrace } from "./otlp";
 import type { OtlpResourceSpans } from "./otlp-wire";
@@ -11,6 +12,7 @@ import {
   backendText,
   callBackend,
   parseJsonBody,
+  readGuarded,
 } from "../upstream/call-backend";
 
 /** What every trace backend offers the routes: one trace by ID, and a reachability check. */
@@ -26,6 +28,19 @@ export function traceNotFound(target: BackendTarget, traceId: string): AppError 
     "trace_not_found",
     `${backendLabel(target)} has no trace ${traceId}. The usual causes: the trace was sampled out ` +
       `(the exemplar was recorded, the trace was not kept) or it has expired from the trace store's retention.`,
+  );
+}
+
+/**
+ * The trace asked for, or an error: a backend that answers another trace (or one whose ID is not
+ * hex) must not put that ID into links and the "Open in trace UI" URL.
+ */
+export function requireTraceId(target: BackendTarget, requested: string, trace: Trace): Trace {
+  const wanted = normalizeTraceId(requested);
+  if (wanted && trace.traceId === wanted) return trace;
+  throw new AppError(
+    "backend_malformed",
+    `${backendLabel(target)} answered another trace than ${requested} (${JSON.stringify(trace.traceId.slice(0, 40))})`,
   );
 }
 
@@ -76,7 +91,9 @@ export async function fetchOtlpTrace(
   const response = await callBackend(target, apiPath);
   if (response.status === 404) throw traceNotFound(target, traceId);
   if (response.status >= 400) throw unexpectedStatus(target, response);
-  const trace = normalizeOtlpTrace(traceId, parseBackendJson(target, response, envelope), source);
+  const trace = readGuarded(target, () =>
+    normalizeOtlpTrace(traceId, parseBackendJson(target, response, envelope), source),
+  );
   if (trace.spans.length === 0) throw traceNotFound(target, traceId);
-  return trace;
+  return requireTraceId(target, traceId, trace);
 }

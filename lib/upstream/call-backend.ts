@@ -156,6 +156,24 @@ function describeNetworkError(error: unknown): string {
   return code || message;
 }
 
+/**
+ * Runs the reading of a backend's answer (schema, normalization). An answer nested so deep that
+ * reading it overflows the stack is the backend's malformed answer, not our server error.
+ */
+export function readGuarded<T>(target: BackendTarget, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new AppError(
+        "backend_malformed",
+        `${backendLabel(target)} answered JSON nested too deeply to read`,
+      );
+    }
+    throw error;
+  }
+}
+
 /** Parses a JSON body, or names the backend that sent something else. */
 export function parseJsonBody(target: BackendTarget, response: BackendResponse): unknown {
   try {
