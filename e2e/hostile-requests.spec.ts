@@ -78,3 +78,24 @@ test("a label regex that is catastrophic for a backtracking engine runs in linea
   expect(exemplars.hostile.ms).toBeLessThan(5_000);
   expect(exemplars.health.status).toBe(200);
 });
+
+test("unknown API paths and wrong methods answer the JSON error shape", async ({ request }) => {
+  const unknown = await request.get("/api/nope/../../etc");
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toMatchObject({ error: { code: "not_found" } });
+
+  const deep = await request.get("/api/metrics/unknown");
+  expect(deep.status()).toBe(404);
+  expect((await deep.json()).error.message).toContain("there is no API route /api/metrics/unknown");
+
+  for (const [method, path] of [
+    ["post", "/api/health"],
+    ["delete", "/api/traces/abc"],
+    ["put", "/api/metrics/query_range"],
+  ] as const) {
+    const response = await request[method](path);
+    expect(response.status(), `${method} ${path}`).toBe(405);
+    expect(response.headers()["allow"]).toBe("GET, HEAD");
+    expect(await response.json()).toMatchObject({ error: { code: "method_not_allowed" } });
+  }
+});

@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   unsupported_query: 400,
   trace_not_found: 404,
   not_found: 404,
+  method_not_allowed: 405,
   response_too_large: 502,
   backend_error: 502,
   backend_unreachable: 502,

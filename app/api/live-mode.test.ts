@@ -92,9 +92,7 @@ describe("routes against recorded live answers", () => {
       ),
     );
     expect(bad.status).toBe(400);
-    expect((await bodyOf(bad)).error.message).toMatch(
-      /^Prometheus answered 400: 1:12: parse error/,
-    );
+    expect((await bodyOf(bad)).error.message).toMatch(/^Prometheus answered 400: 1:12: parse error/);
   });
 
   it("exemplars: normalized series", async () => {

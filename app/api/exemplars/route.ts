@@ -10,3 +10,5 @@ export function GET(request: Request): Promise<Response> {
     return jsonResponse(await getSources().metrics.exemplars(query, start, end));
   });
 }
+
+export { DELETE, PATCH, POST, PUT } from "@/lib/server/refuse-methods";

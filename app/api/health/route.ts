@@ -9,3 +9,5 @@ export const dynamic = "force-dynamic";
 export function GET(): Promise<Response> {
   return handleRoute(async () => jsonResponse(await checkHealth(getSources(), getConfig().traceUiUrl)));
 }
+
+export { DELETE, PATCH, POST, PUT } from "@/lib/server/refuse-methods";

@@ -21,3 +21,5 @@ export function GET(): Promise<Response> {
     return jsonTextResponse(json, "private, max-age=30");
   });
 }
+
+export { DELETE, PATCH, POST, PUT } from "@/lib/server/refuse-methods";

@@ -12,3 +12,5 @@ export function GET(request: Request): Promise<Response> {
     return jsonResponse({ values }, "private, max-age=30");
   });
 }
+
+export { DELETE, PATCH, POST, PUT } from "@/lib/server/refuse-methods";

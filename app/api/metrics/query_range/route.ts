@@ -16,3 +16,5 @@ export function GET(request: Request): Promise<Response> {
     return jsonResponse(data);
   });
 }
+
+export { DELETE, PATCH, POST, PUT } from "@/lib/server/refuse-methods";

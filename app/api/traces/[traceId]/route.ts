@@ -24,3 +24,5 @@ export function GET(_request: Request, context: { params: Promise<{ traceId: str
     return jsonTextResponse(json, "private, max-age=60");
   });
 }
+
+export { DELETE, PATCH, POST, PUT } from "@/lib/server/refuse-methods";
