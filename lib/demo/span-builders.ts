@@ -13,27 +13,22 @@ export interface PlanContext {
   /** The request failed: the plan marks the span where it broke. */
   failing: boolean;
   /** Serves `target` inside `parent`: its server span and everything its plan does. */
-  serve: (
-    ctx: PlanContext,
-    target: DemoRoute,
-    parent: DraftSpan,
-    startUs: number,
-    durationUs: number,
-    /** The span's number in the trace (0: the span that recorded the observation). */
-    number?: number,
-  ) => DraftSpan;
+  serve: ServerSpanMaker;
 }
 
-export type Plan = (ctx: PlanContext, server: DraftSpan) => void;
-
-export function serverSpan(
+/** Makes the server span of `target` inside `parent`; `number` 0 is the span that recorded the observation. */
+export type ServerSpanMaker = (
   ctx: PlanContext,
   target: DemoRoute,
   parent: DraftSpan,
   startUs: number,
   durationUs: number,
   number?: number,
-): DraftSpan {
+) => DraftSpan;
+
+export type Plan = (ctx: PlanContext, server: DraftSpan) => void;
+
+export const serverSpan: ServerSpanMaker = (ctx, target, parent, startUs, durationUs, number) => {
   const ok = target.method === "POST" ? 201 : 200;
   return ctx.draft.add({
     number,
@@ -51,16 +46,20 @@ export function serverSpan(
       "server.address": `${target.service}:8080`,
     },
   });
-}
+};
 
-export function clientSpan(
+/** A span in `parent` for an HTTP request to `target`. */
+type OutgoingCall = (
   ctx: PlanContext,
   parent: DraftSpan,
   target: DemoRoute,
   startUs: number,
   durationUs: number,
-): DraftSpan {
-  return ctx.draft.add({
+) => DraftSpan;
+
+/** The client span alone. */
+export const clientSpan: OutgoingCall = (ctx, parent, target, startUs, durationUs) =>
+  ctx.draft.add({
     service: parent.service,
     name: `${target.method} ${target.route}`,
     kind: "client",
@@ -74,22 +73,15 @@ export function clientSpan(
       "peer.service": target.service,
     },
   });
-}
 
-export /** An HTTP call from inside `parent`: client span, network hop, the callee's server span. */
-function call(
-  ctx: PlanContext,
-  parent: DraftSpan,
-  target: DemoRoute,
-  startUs: number,
-  durationUs: number,
-): DraftSpan {
+/** A whole HTTP call from inside `parent`: client span, network hop, the callee's server span. */
+export const call: OutgoingCall = (ctx, parent, target, startUs, durationUs) => {
   const client = clientSpan(ctx, parent, target, startUs, durationUs);
   const net = Math.min(durationUs * 0.1, ctx.draft.rng.between(200, 800));
   ctx.serve(ctx, target, client, startUs + net / 2, durationUs - net);
   if (ctx.failing) markFailed(client);
   return client;
-}
+};
 
 export function dbQuery(
   ctx: PlanContext,

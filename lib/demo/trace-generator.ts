@@ -1,7 +1,13 @@
 import { hash32, seededRandom } from "./random";
 import { type DemoRequest, demoSpanId } from "./request-ids";
 import { ROUTE_PLANS } from "./route-plans";
-import { type PlanContext, authenticate, clientSpan, serverSpan } from "./span-builders";
+import {
+  type PlanContext,
+  type ServerSpanMaker,
+  authenticate,
+  clientSpan,
+  serverSpan,
+} from "./span-builders";
 import { type DraftSpan, TraceDraft, failSpan, markFailed, toJaegerV1Trace } from "./trace-draft";
 import { requestEndMs } from "./traffic";
 import { DEMO_SERIES, type DemoRoute, Scenario, demoRoute } from "./world";
@@ -30,14 +36,7 @@ export function generateDemoTrace(traceId: string, request: DemoRequest) {
 }
 
 /** A server span for `target` and everything its plan does inside it. */
-const serve: PlanContext["serve"] = (
-  ctx: PlanContext,
-  target: DemoRoute,
-  parent: DraftSpan,
-  startUs: number,
-  durationUs: number,
-  number?: number,
-): DraftSpan => {
+const serve: ServerSpanMaker = (ctx, target, parent, startUs, durationUs, number) => {
   const server = serverSpan(ctx, target, parent, startUs, durationUs, number);
   ROUTE_PLANS[target.key](ctx, server);
   if (ctx.failing && !server.error) failSpan(server, "InternalServerError", "request failed downstream");
