@@ -80,7 +80,7 @@ test("a label regex that is catastrophic for a backtracking engine runs in linea
 });
 
 test("unknown API paths and wrong methods answer the JSON error shape", async ({ request }) => {
-  const unknown = await request.get("/api/nope/../../etc");
+  const unknown = await request.get("/api/nope");
   expect(unknown.status()).toBe(404);
   expect(await unknown.json()).toMatchObject({ error: { code: "not_found" } });
 
