@@ -38,7 +38,8 @@ export default defineConfig([
       "lib/model/**",
       "lib/errors.ts",
     ],
-    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    // page.tsx files are server components: they may start server work for the page.
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "app/**/page.tsx"],
     rules: forbid(
       SERVER_ONLY,
       "Browser and shared code must not import server modules: move the shared type or function to lib/model (or a pure module), see docs/architecture.md.",

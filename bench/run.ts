@@ -3,6 +3,8 @@
  * latest.json and latest.md. Benchmarks report; they never fail on a slow machine.
  *   --no-stack      skip the proxy benchmark (it starts the real stack)
  *   --report-only   rewrite latest.md from latest.json (and bench/results/changes.md) without measuring
+ *   --jaeger-ui DIR time a shared link against Jaeger UI, whose production build is in DIR
+ *   --viewers-only  with --jaeger-ui: only that comparison (written to bench/results/viewers.json)
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,10 +12,13 @@ import { cpus, totalmem, release } from "node:os";
 import { benchExemplars, benchScroll, benchWaterfall, firstLoadJs, launch } from "./browser";
 import { benchNormalization } from "./normalize";
 import { benchProxy } from "./proxy";
+import { benchViewers } from "./viewers";
 
 const BENCH_PORT = 3300;
 const base = `http://127.0.0.1:${BENCH_PORT}`;
 const withStack = !process.argv.includes("--no-stack");
+const jaegerUiFlag = process.argv.indexOf("--jaeger-ui");
+const jaegerUiDir = jaegerUiFlag > 0 ? process.argv[jaegerUiFlag + 1] : undefined;
 
 function log(message: string) {
   console.log(`[bench] ${message}`);
@@ -52,6 +57,22 @@ async function main() {
     return;
   }
   if (!existsSync(".next/standalone/server.js")) execFileSync("npm", ["run", "build"], { stdio: "inherit" });
+  if (process.argv.includes("--viewers-only")) {
+    if (!jaegerUiDir) throw new Error("--viewers-only needs --jaeger-ui DIR");
+    const browser = await launch();
+    try {
+      const viewers = await benchViewers(browser, { jaegerUiDir, explorerPort: BENCH_PORT + 1 });
+      mkdirSync("bench/results", { recursive: true });
+      writeFileSync(
+        "bench/results/viewers.json",
+        `${JSON.stringify({ date: new Date().toISOString(), ...viewers }, null, 2)}\n`,
+      );
+      log(`shared link vs Jaeger UI: ${JSON.stringify(viewers)}`);
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   const report: Record<string, unknown> = {
     date: new Date().toISOString(),
     machine: {
@@ -83,6 +104,10 @@ async function main() {
     try {
       report.waterfall = await benchWaterfall(browser, base);
       report.scroll50k = await benchScroll(browser, base);
+      if (jaegerUiDir) {
+        log("a shared link against Jaeger UI, same traces, same run");
+        report.viewers = await benchViewers(browser, { jaegerUiDir, explorerPort: BENCH_PORT + 1 });
+      }
       report.exemplars = await benchExemplars(browser, base, [
         { label: "~1k", query: 'http_server_request_duration_seconds{job="api-gateway"}', from: "now-1h" },
         { label: "~20k", query: "http_server_request_duration_seconds", from: "now-6h" },
@@ -164,7 +189,7 @@ ${table(r.waterfall as Record<string, Row>, "spans")}
 
 Scrolling the 50,000-span trace top to bottom: ${format(r.scroll50k)}.
 
-## Exemplars (demo world)
+${r.viewers ? viewersSection(r.viewers as Viewers) : ""}## Exemplars (demo world)
 
 ${table(r.exemplars as Record<string, Row>, "case")}
 
@@ -177,6 +202,20 @@ ${table(r.normalization as Record<string, Row>, "format")}
 ${format(r.firstLoadJs)}
 
 ${proxy ? `## Proxy overhead on the real stack (keep-alive fetch loop, ${proxy.secondsPerRun} s per run)\n\n${table(proxy.results, "route @ connections")}\n` : ""}${changes()}`;
+}
+
+type Viewers = { runs: number; blankPageMs: number; results: Record<string, Row> };
+
+function viewersSection(v: Viewers): string {
+  return `## A shared link against Jaeger UI (same traces, same run)
+
+Navigation → first rows on screen, median of ${v.runs} interleaved runs; \`ratio\` is ours over
+Jaeger UI's (the goal is 0.4 or less). A blank page with one element takes ${v.blankPageMs} ms by
+the same measure.
+
+${table(v.results, "spans")}
+
+`;
 }
 
 /** The hand-kept log of what was changed to meet the budget, with figures before and after. */

@@ -2,11 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import dynamic from "next/dynamic";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { ExemplarTable } from "@/components/explorer/exemplar-table";
+import { Problem } from "@/components/problem";
 import { type ExplorerLinks, ExplorerLinksContext } from "@/components/waterfall/explorer-links";
-import { healthQuery, histogramsQuery } from "@/lib/client/queries";
+import { healthQuery, histogramsQuery, traceQuery } from "@/lib/client/queries";
 import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import type { Region } from "@/lib/explore/exemplar-groups";
 import { exemplarCountsPerBucket } from "@/lib/explore/exemplar-table";
@@ -19,18 +19,24 @@ import { ExemplarsSection } from "./exemplars-section";
 import { ExplorerHeader } from "./explorer-header";
 import { explorerParams, queryHref, shareHref } from "./search-params";
 import { useCharts } from "./use-charts";
+import { useLazyModule } from "./use-lazy-module";
 import { useExplorerData } from "./use-explorer-data";
 import { useTracePrefetch } from "./use-trace-prefetch";
 
 // The waterfall is only needed once a trace is open: keep it out of the first load.
 const loadTracePanel = () => import("@/components/waterfall/trace-panel");
-const TracePanel = dynamic(() => loadTracePanel().then((m) => m.TracePanel), {
-  ssr: false,
-  loading: () => <Placeholder label="Loading trace view" className="h-full min-h-[32rem]" />,
-});
+// A link to a trace needs the panel first: start its download as this module runs, not after
+// hydration has rendered the explorer.
+if (typeof window !== "undefined" && new URLSearchParams(window.location.search).has("trace")) {
+  void loadTracePanel();
+}
 
 /** The explorer page: the view in the URL, its data, the charts and list, and the trace beside them. */
-export function Explorer() {
+/**
+ * `tracePreview`: the linked trace's first rows, rendered by the server, shown until the trace
+ * panel has its code and the trace.
+ */
+export function Explorer({ tracePreview }: { tracePreview?: ReactNode }) {
   const [state, setState] = useQueryStates(explorerParams, { history: "push" });
   // Relative ranges ("now-1h") are resolved against this moment, renewed by Refresh.
   const [nowMs, setNowMs] = useState(() => Date.now());
@@ -47,6 +53,14 @@ export function Explorer() {
   useAutoRefresh(state.refresh, state.to.startsWith("now"), setNowMs);
 
   const { fetchNow, fetchOnDwell } = useTracePrefetch(loadTracePanel);
+  const tracePanel = useLazyModule(loadTracePanel);
+  const TracePanel = tracePanel.module?.TracePanel;
+  // The preview is of the trace the page was opened with; another trace waits for the panel.
+  const [linkedTraceId] = useState(state.trace);
+  const openTrace = useQuery({ ...traceQuery(state.trace ?? ""), enabled: Boolean(state.trace) });
+  const preview = state.trace === linkedTraceId ? tracePreview : null;
+  // One or the other, never nested: the preview until the panel has its code and the trace.
+  const showPreview = Boolean(preview) && (!TracePanel || openTrace.isPending);
   const selectExemplar = useCallback(
     (point: ExemplarPoint) => {
       fetchNow(point.traceId);
@@ -200,14 +214,24 @@ export function Explorer() {
           </div>
           {state.trace ? (
             <div className="min-w-0 xl:sticky xl:top-4 xl:h-[calc(100vh-6rem)]">
-              <TracePanel
-                traceId={state.trace}
-                selectedSpanId={state.span}
-                traceUiUrl={health.data?.traceUiUrl}
-                onSelectSpan={(span) => void setState({ span }, { history: "replace" })}
-                onOpenTrace={(trace, span) => void setState({ trace, span })}
-                onClose={() => void setState({ trace: null, span: null })}
-              />
+              {showPreview ? (
+                preview
+              ) : TracePanel ? (
+                <TracePanel
+                  traceId={state.trace}
+                  selectedSpanId={state.span}
+                  traceUiUrl={health.data?.traceUiUrl}
+                  onSelectSpan={(span) => void setState({ span }, { history: "replace" })}
+                  onOpenTrace={(trace, span) => void setState({ trace, span })}
+                  onClose={() => void setState({ trace: null, span: null })}
+                />
+              ) : tracePanel.loadError ? (
+                <Problem title="The trace view could not load" tone="error">
+                  <p>Its code did not download ({tracePanel.loadError.message}). Reload the page.</p>
+                </Problem>
+              ) : (
+                <Placeholder label="Loading trace view" className="h-full min-h-[32rem]" />
+              )}
             </div>
           ) : null}
         </main>

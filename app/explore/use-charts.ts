@@ -1,41 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useDeferredValue, useEffect, useState } from "react";
+import { useDeferredValue, useState } from "react";
 import { traceQuery } from "@/lib/client/queries";
+import { useLazyModule } from "./use-lazy-module";
 
 export type ChartsModule = typeof import("@/components/explorer/charts");
 
+// The charts (and recharts) are the largest part of the explorer's code and wait for data anyway:
+// they load as their own chunk, started when the explorer mounts, in parallel with the queries.
 const loadCharts = () => import("@/components/explorer/charts");
-let loaded: ChartsModule | undefined;
-
-/**
- * The charts (and recharts) are the largest part of the explorer's code and wait for data anyway:
- * they load as their own chunk, started when the explorer mounts, in parallel with the queries.
- * Held in state rather than behind React.lazy, so that no Suspense boundary delays their first
- * draw once both the code and the data are here.
- */
-function useChartsModule(): { charts?: ChartsModule; loadError?: Error } {
-  const [charts, setCharts] = useState(loaded);
-  const [loadError, setLoadError] = useState<Error>();
-  useEffect(() => {
-    if (charts) return;
-    let live = true;
-    loadCharts().then(
-      (module) => {
-        loaded = module;
-        if (live) setCharts(module);
-      },
-      (error: unknown) => {
-        if (live) setLoadError(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [charts]);
-  return { charts, loadError };
-}
 
 /**
  * The charts' code once it may draw. A link to a trace is opened for the trace: until the trace
@@ -45,7 +19,7 @@ function useChartsModule(): { charts?: ChartsModule; loadError?: Error } {
  * traces opened later open beside charts already drawn.
  */
 export function useCharts(openTraceId: string | null): { charts?: ChartsModule; loadError?: Error } {
-  const { charts, loadError } = useChartsModule();
+  const { module: charts, loadError } = useLazyModule(loadCharts);
   const [linkedTraceId] = useState(openTraceId);
   const linkedTrace = useQuery({ ...traceQuery(linkedTraceId ?? ""), enabled: Boolean(linkedTraceId) });
   const [released, setReleased] = useState(!linkedTraceId);

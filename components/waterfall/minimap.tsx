@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Trace } from "@/lib/model/trace";
 import type { SpanTree } from "@/lib/trace-view/span-tree";
 import { serviceColor } from "@/lib/trace-view/service-colors";
-import type { TimeWindow } from "./span-row";
+import type { TimeWindow } from "./row-layout";
 
 const HEIGHT_PX = 44;
 

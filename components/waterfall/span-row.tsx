@@ -5,14 +5,7 @@ import type { Span } from "@/lib/model/trace";
 import { formatDurationUs } from "@/lib/format/duration";
 import { serviceColor } from "@/lib/trace-view/service-colors";
 
-export const ROW_HEIGHT_PX = 26;
-const INDENT_PX = 12;
-const MAX_INDENT_LEVELS = 24;
-
-export interface TimeWindow {
-  startUs: number;
-  endUs: number;
-}
+import { INDENT_PX, MAX_INDENT_LEVELS, ROW_HEIGHT_PX, type TimeWindow } from "./row-layout";
 
 interface Props {
   span: Span;
@@ -29,8 +22,9 @@ interface Props {
   top: number;
   rowNumber: number;
   rowCount: number;
-  onToggle: (spanIndex: number) => void;
-  onSelect: (spanIndex: number) => void;
+  /** Absent in the server-rendered preview, which only shows. */
+  onToggle?: (spanIndex: number) => void;
+  onSelect?: (spanIndex: number) => void;
 }
 
 /** One span: tree column (indent, caret, service, name) and its bar on the time axis. */
@@ -71,7 +65,7 @@ export const SpanRow = memo(function SpanRow(props: Props) {
       aria-posinset={props.rowNumber + 1}
       aria-label={`${span.serviceName} ${span.name}, ${formatDurationUs(span.durationUs)}${isError ? ", error" : ""}`}
       data-span-id={span.spanId}
-      onClick={() => props.onSelect(spanIndex)}
+      onClick={() => props.onSelect?.(spanIndex)}
       className={`absolute inset-x-0 grid cursor-default grid-cols-[minmax(0,2fr)_minmax(0,3fr)] items-center text-xs ${
         selected
           ? "bg-sky-100 dark:bg-sky-900/50"
@@ -92,7 +86,7 @@ export const SpanRow = memo(function SpanRow(props: Props) {
             aria-hidden
             onClick={(event) => {
               event.stopPropagation();
-              props.onToggle(spanIndex);
+              props.onToggle?.(spanIndex);
             }}
             className="w-4 shrink-0 text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100"
           >

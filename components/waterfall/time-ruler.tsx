@@ -1,6 +1,6 @@
 import { formatDurationUs } from "@/lib/format/duration";
 import { rulerTicks } from "@/lib/trace-view/ruler";
-import type { TimeWindow } from "./span-row";
+import type { TimeWindow } from "./row-layout";
 
 /** Offsets from the trace's start across the visible window, above the bars. */
 export function TimeRuler({ window, traceStartUs }: { window: TimeWindow; traceStartUs: number }) {

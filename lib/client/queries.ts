@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { ExemplarsResponse } from "../model/exemplar";
 import type { Trace } from "../model/trace";
+import { traceApiPath } from "../model/api-paths";
 import type { Health } from "../model/health";
 import type { HistogramFamily, MatrixData } from "../model/metrics";
 import { fetchJson } from "./fetch-json";
@@ -56,6 +57,6 @@ export const exemplarsQuery = (query: string, startSec: number, endSec: number) 
 export const traceQuery = (traceId: string) =>
   queryOptions({
     queryKey: ["trace", traceId],
-    queryFn: ({ signal }) => fetchJson<Trace>(`/api/traces/${encodeURIComponent(traceId)}`, signal, "trace"),
+    queryFn: ({ signal }) => fetchJson<Trace>(traceApiPath(traceId), signal, "trace"),
     staleTime: 5 * 60_000,
   });

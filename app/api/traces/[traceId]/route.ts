@@ -1,14 +1,9 @@
 import { AppError } from "@/lib/errors";
 import { handleRoute, jsonTextResponse } from "@/lib/server/handle-route";
-import { SharedAnswers } from "@/lib/server/shared-answers";
-import { getSources } from "@/lib/server/sources";
+import { traceAnswer } from "@/lib/server/trace-answers";
 import { traceIdParam } from "./schema";
 
 export const dynamic = "force-dynamic";
-
-// One backend fetch and one normalization for everyone who opens the same trace within a few
-// seconds (a link pasted into an incident channel); brief, because a trace can still grow.
-const traceAnswers = new SharedAnswers({ ttlMs: 15_000, maxChars: 128 * 1024 * 1024 });
 
 export function GET(_request: Request, context: { params: Promise<{ traceId: string }> }): Promise<Response> {
   return handleRoute(async () => {
@@ -17,11 +12,7 @@ export function GET(_request: Request, context: { params: Promise<{ traceId: str
     if (!parsed.success) {
       throw new AppError("bad_request", `trace ID "${raw.slice(0, 64)}" ${parsed.error.issues[0]?.message}`);
     }
-    const traceId = parsed.data;
-    const json = await traceAnswers.get(traceId, async () =>
-      JSON.stringify(await getSources().traces.getTrace(traceId)),
-    );
-    return jsonTextResponse(json, "private, max-age=60");
+    return jsonTextResponse(await traceAnswer(parsed.data), "private, max-age=60");
   });
 }
 
