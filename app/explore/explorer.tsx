@@ -34,16 +34,24 @@ if (typeof window !== "undefined" && new URLSearchParams(window.location.search)
 /** The explorer page: the view in the URL, its data, the charts and list, and the trace beside them. */
 /**
  * `tracePreview`: the linked trace's first rows, rendered by the server, shown until the trace
- * panel has its code and the trace.
+ * panel has its code and the trace. `defaultQuery`: what to show when the URL names no query.
  */
-export function Explorer({ tracePreview }: { tracePreview?: ReactNode }) {
+export function Explorer({
+  tracePreview,
+  defaultQuery,
+}: {
+  tracePreview?: ReactNode;
+  defaultQuery?: string;
+}) {
   const [state, setState] = useQueryStates(explorerParams, { history: "push" });
   // Relative ranges ("now-1h") are resolved against this moment, renewed by Refresh.
   const [nowMs, setNowMs] = useState(() => Date.now());
   const [region, setRegion] = useState<Region | null>(null);
   const health = useQuery(healthQuery());
   const families = useQuery(histogramsQuery());
-  const query = state.query || health.data?.suggestedQuery || families.data?.families[0]?.name || "";
+  // Without a query in the URL: the server's suggestion (the demo's story), else the first histogram.
+  const query =
+    state.query || defaultQuery || health.data?.suggestedQuery || families.data?.families[0]?.name || "";
 
   const range = resolveRange(state.from, state.to, nowMs);
   const startMs = range.ok ? range.startMs : NaN;

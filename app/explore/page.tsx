@@ -4,8 +4,9 @@ import { preload } from "react-dom";
 import { TracePreview } from "@/components/waterfall/trace-preview";
 import { traceApiPath } from "@/lib/model/api-paths";
 import { normalizeSpanId, normalizeTraceId } from "@/lib/model/ids";
-import type { Trace } from "@/lib/model/trace";
-import { traceAnswer } from "@/lib/server/trace-answers";
+import { getSources } from "@/lib/server/sources";
+import { type TraceAnswer, traceAnswer } from "@/lib/server/trace-answers";
+import type { TracePreviewData } from "@/lib/trace-view/preview";
 import { Explorer } from "./explorer";
 
 export const metadata: Metadata = { title: "Explore · Exemplar Explorer" };
@@ -29,13 +30,13 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
     // reveal it only after its reveal throttle. A slow one streams, rather than hold the page.
     const quick = await Promise.race([
       answer.then(
-        (json) => ({ json }),
-        () => ({ json: undefined }),
+        ({ preview }) => ({ preview }),
+        () => ({ preview: undefined }),
       ),
       new Promise<undefined>((resolve) => setTimeout(resolve, WAIT_FOR_TRACE_MS)),
     ]);
     tracePreview = quick ? (
-      previewOf(quick.json, selectedSpanId)
+      previewOf(quick.preview, selectedSpanId)
     ) : (
       <Suspense fallback={null}>
         <StreamedTracePreview answer={answer} selectedSpanId={selectedSpanId} />
@@ -44,19 +45,19 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   }
   // No Suspense boundary around the explorer: a boundary's content is streamed and revealed after
   // React's reveal throttle, which held the first paint of the whole page back by ~300 ms.
-  return <Explorer tracePreview={tracePreview} />;
+  // The default query is known here: the charts' requests need not wait for /api/health.
+  return <Explorer tracePreview={tracePreview} defaultQuery={getSources().suggestedQuery} />;
 }
 
 /** How long the page waits for a linked trace before it streams it instead. */
 const WAIT_FOR_TRACE_MS = 250;
 
-async function StreamedTracePreview(props: { answer: Promise<string>; selectedSpanId?: string }) {
-  const json = await props.answer.catch(() => undefined);
-  return previewOf(json, props.selectedSpanId);
+async function StreamedTracePreview(props: { answer: Promise<TraceAnswer>; selectedSpanId?: string }) {
+  const answer = await props.answer.catch(() => undefined);
+  return previewOf(answer?.preview, props.selectedSpanId);
 }
 
 /** Not found, or the backend failed: no preview; the trace panel explains it once its code has run. */
-function previewOf(json: string | undefined, selectedSpanId: string | undefined): ReactNode {
-  if (json === undefined) return null;
-  return <TracePreview trace={JSON.parse(json) as Trace} selectedSpanId={selectedSpanId} />;
+function previewOf(preview: TracePreviewData | undefined, selectedSpanId: string | undefined): ReactNode {
+  return preview ? <TracePreview preview={preview} selectedSpanId={selectedSpanId} /> : null;
 }

@@ -2,7 +2,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { generateSyntheticTrace } from "@/lib/demo/synthetic-trace";
 import { normalizeJaegerV1Trace } from "@/lib/traces/jaeger-v1";
-import { PREVIEW_ROWS, TracePreview } from "./trace-preview";
+import { PREVIEW_ROWS, tracePreviewData } from "@/lib/trace-view/preview";
+import { TracePreview } from "./trace-preview";
 
 /** The server-rendered first rows of a linked trace: what a shared link shows before any script. */
 
@@ -11,7 +12,9 @@ const trace = normalizeJaegerV1Trace(generateSyntheticTrace(500));
 describe("TracePreview", () => {
   it("renders the first rows in tree order, the selected span marked, positioned one under another", () => {
     const selected = trace.spans[3]!.spanId;
-    const html = renderToStaticMarkup(<TracePreview trace={trace} selectedSpanId={selected} />);
+    const html = renderToStaticMarkup(
+      <TracePreview preview={tracePreviewData(trace)} selectedSpanId={selected} />,
+    );
     const rows = html.match(/role="treeitem"/g) ?? [];
     expect(rows).toHaveLength(PREVIEW_ROWS);
     expect(html).toContain('aria-label="Trace preview"');
@@ -30,7 +33,7 @@ describe("TracePreview", () => {
           : span,
       ),
     };
-    const html = renderToStaticMarkup(<TracePreview trace={hostile} />);
+    const html = renderToStaticMarkup(<TracePreview preview={tracePreviewData(hostile)} />);
     expect(html).not.toContain("do-not-ship");
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");

@@ -1,23 +1,21 @@
-import type { Span, Trace } from "@/lib/model/trace";
 import { formatDurationUs } from "@/lib/format/duration";
-import { buildSpanTree } from "@/lib/trace-view/span-tree";
+import type { TracePreviewData } from "@/lib/trace-view/preview";
 import { ROW_HEIGHT_PX } from "./row-layout";
 import { SpanRow } from "./span-row";
-
-/** Rows a deep link shows before the page's code has run: more than a tall screen holds. */
-export const PREVIEW_ROWS = 40;
 
 /**
  * The first rows of a linked trace, rendered on the server into the page's HTML, so that a
  * shared link shows the trace before any script has run. Only shows: the trace panel replaces it
- * once its code and the trace have arrived. Rows carry only what they draw, so the page does not
- * carry the whole trace twice.
+ * once its code and the trace have arrived.
  */
-export function TracePreview({ trace, selectedSpanId }: { trace: Trace; selectedSpanId?: string }) {
-  const tree = buildSpanTree(trace);
-  const rows = Array.from(tree.order.subarray(0, PREVIEW_ROWS));
-  const root = trace.spans[tree.roots[0] ?? 0];
-  const window = { startUs: trace.startUs, endUs: trace.startUs + trace.durationUs };
+export function TracePreview({
+  preview,
+  selectedSpanId,
+}: {
+  preview: TracePreviewData;
+  selectedSpanId?: string;
+}) {
+  const window = { startUs: preview.startUs, endUs: preview.startUs + preview.durationUs };
   return (
     <section
       aria-label="Trace"
@@ -29,9 +27,9 @@ export function TracePreview({ trace, selectedSpanId }: { trace: Trace; selected
       </header>
       <div className="space-y-1 border-b border-zinc-200 px-3 py-2 text-xs dark:border-zinc-800">
         <p className="truncate text-sm font-semibold">
-          {root ? (
+          {preview.root ? (
             <>
-              <span className="text-zinc-500">{root.serviceName}</span> <bdi>{root.name}</bdi>
+              <span className="text-zinc-500">{preview.root.serviceName}</span> <bdi>{preview.root.name}</bdi>
             </>
           ) : (
             "Trace"
@@ -39,46 +37,35 @@ export function TracePreview({ trace, selectedSpanId }: { trace: Trace; selected
         </p>
         <p className="flex flex-wrap gap-x-3 text-zinc-600 dark:text-zinc-400">
           <span className="font-semibold tabular-nums text-zinc-900 dark:text-zinc-100">
-            {formatDurationUs(trace.durationUs)}
+            {formatDurationUs(preview.durationUs)}
           </span>
-          <span>{trace.spans.length.toLocaleString("en")} spans</span>
-          <span>{trace.services.length} services</span>
-          <code className="font-mono">{trace.traceId}</code>
+          <span>{preview.spanCount.toLocaleString("en")} spans</span>
+          <span>{preview.serviceCount} services</span>
+          <code className="font-mono">{preview.traceId}</code>
         </p>
       </div>
       <div role="tree" aria-label="Trace preview" className="relative min-h-48 flex-1 overflow-hidden">
-        <div style={{ height: rows.length * ROW_HEIGHT_PX, position: "relative" }}>
-          {rows.map((index, row) => (
+        <div style={{ height: preview.rows.length * ROW_HEIGHT_PX, position: "relative" }}>
+          {preview.rows.map(({ span, depth, hasChildren }, row) => (
             <SpanRow
-              key={index}
-              span={drawnPart(trace.spans[index]!)}
-              spanIndex={index}
-              depth={tree.depth[index]!}
-              hasChildren={tree.children[index]!.length > 0}
+              key={row}
+              span={span}
+              spanIndex={row}
+              depth={depth}
+              hasChildren={hasChildren}
               expanded
-              selected={trace.spans[index]!.spanId === selectedSpanId}
+              selected={span.spanId === selectedSpanId}
               isMatch={false}
               onCriticalPath={false}
               showCritical={false}
               window={window}
               top={row * ROW_HEIGHT_PX}
               rowNumber={row}
-              rowCount={trace.spans.length}
+              rowCount={preview.spanCount}
             />
           ))}
         </div>
       </div>
     </section>
   );
-}
-
-/** What a row draws of a span: its attributes, resource and links stay on the server. */
-function drawnPart(span: Span): Span {
-  return {
-    ...span,
-    attributes: {},
-    resource: {},
-    links: [],
-    events: span.events.map((event) => ({ timeUs: event.timeUs, name: event.name, attributes: {} })),
-  };
 }

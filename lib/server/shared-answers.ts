@@ -4,22 +4,24 @@
  * Kept briefly (a trace can still grow while its last spans arrive) and bounded by size, oldest
  * first. Failures are not kept: the next request tries again.
  */
-export class SharedAnswers {
-  private readonly inFlight = new Map<string, Promise<string>>();
-  private readonly kept = new Map<string, { text: string; keptAtMs: number }>();
+export class SharedAnswers<T = string> {
+  private readonly inFlight = new Map<string, Promise<T>>();
+  private readonly kept = new Map<string, { text: T; keptAtMs: number }>();
   private keptChars = 0;
 
   constructor(
     private readonly options: {
       ttlMs: number;
+      /** The most kept at once, in characters of `sizeOf` (strings: their length). */
       maxChars: number;
+      sizeOf?: (answer: T) => number;
       now?: () => number;
       /** Whether an answer is worth keeping (shared with the requests in flight either way). */
-      worthKeeping?: (text: string) => boolean;
+      worthKeeping?: (answer: T) => boolean;
     },
   ) {}
 
-  get(key: string, load: () => Promise<string>): Promise<string> {
+  get(key: string, load: () => Promise<T>): Promise<T> {
     const now = this.options.now?.() ?? Date.now();
     const kept = this.kept.get(key);
     if (kept && now - kept.keptAtMs < this.options.ttlMs) return Promise.resolve(kept.text);
@@ -41,11 +43,15 @@ export class SharedAnswers {
     return loading;
   }
 
-  private keep(key: string, text: string, nowMs: number) {
-    if (text.length > this.options.maxChars || this.options.worthKeeping?.(text) === false) return;
+  private size(answer: T): number {
+    return this.options.sizeOf ? this.options.sizeOf(answer) : String(answer).length;
+  }
+
+  private keep(key: string, text: T, nowMs: number) {
+    if (this.size(text) > this.options.maxChars || this.options.worthKeeping?.(text) === false) return;
     this.forget(key);
     this.kept.set(key, { text, keptAtMs: nowMs });
-    this.keptChars += text.length;
+    this.keptChars += this.size(text);
     // Maps iterate in insertion order: the first entries are the oldest.
     for (const oldest of this.kept.keys()) {
       if (this.keptChars <= this.options.maxChars) break;
@@ -56,7 +62,7 @@ export class SharedAnswers {
   private forget(key: string) {
     const entry = this.kept.get(key);
     if (!entry) return;
-    this.keptChars -= entry.text.length;
+    this.keptChars -= this.size(entry.text);
     this.kept.delete(key);
   }
 }

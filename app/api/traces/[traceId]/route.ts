@@ -12,7 +12,7 @@ export function GET(_request: Request, context: { params: Promise<{ traceId: str
     if (!parsed.success) {
       throw new AppError("bad_request", `trace ID "${raw.slice(0, 64)}" ${parsed.error.issues[0]?.message}`);
     }
-    return jsonTextResponse(await traceAnswer(parsed.data), "private, max-age=60");
+    return jsonTextResponse((await traceAnswer(parsed.data)).json, "private, max-age=60");
   });
 }
 
