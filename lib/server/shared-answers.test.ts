@@ -18,7 +18,7 @@ function counter(text = "answer") {
 
 describe("SharedAnswers", () => {
   it("loads once for concurrent requests of the same key", async () => {
-    const answers = new SharedAnswers({ ttlMs: 10_000, maxChars: 1_000 });
+    const answers = new SharedAnswers({ ttlMs: 10_000, maxSize: 1_000 });
     const loader = counter();
     const all = Array.from({ length: 10 }, () => answers.get("t", loader.load));
     loader.release();
@@ -28,7 +28,7 @@ describe("SharedAnswers", () => {
 
   it("keeps an answer for its time to live only", async () => {
     let now = 0;
-    const answers = new SharedAnswers({ ttlMs: 1_000, maxChars: 1_000, now: () => now });
+    const answers = new SharedAnswers({ ttlMs: 1_000, maxSize: 1_000, now: () => now });
     let calls = 0;
     const load = async () => `answer ${++calls}`;
     expect(await answers.get("t", load)).toBe("answer 1");
@@ -39,13 +39,13 @@ describe("SharedAnswers", () => {
   });
 
   it("does not keep failures: the next request tries again", async () => {
-    const answers = new SharedAnswers({ ttlMs: 10_000, maxChars: 1_000 });
+    const answers = new SharedAnswers({ ttlMs: 10_000, maxSize: 1_000 });
     await expect(answers.get("t", () => Promise.reject(new Error("down")))).rejects.toThrow("down");
     expect(await answers.get("t", async () => "back")).toBe("back");
   });
 
   it("stays within its size, dropping the oldest answers first", async () => {
-    const answers = new SharedAnswers({ ttlMs: 10_000, maxChars: 10 });
+    const answers = new SharedAnswers({ ttlMs: 10_000, maxSize: 10 });
     await answers.get("a", async () => "aaaa");
     await answers.get("b", async () => "bbbb");
     await answers.get("c", async () => "cccc");
@@ -59,7 +59,7 @@ describe("SharedAnswers", () => {
   });
 
   it("shares but does not keep an answer that is not worth keeping", async () => {
-    const answers = new SharedAnswers({ ttlMs: 10_000, maxChars: 1_000, worthKeeping: (t) => t !== "empty" });
+    const answers = new SharedAnswers({ ttlMs: 10_000, maxSize: 1_000, worthKeeping: (t) => t !== "empty" });
     expect(await answers.get("t", async () => "empty")).toBe("empty");
     expect(await answers.get("t", async () => "full")).toBe("full");
     expect(await answers.get("t", async () => "later")).toBe("full");

@@ -7,13 +7,13 @@
 export class SharedAnswers<T = string> {
   private readonly inFlight = new Map<string, Promise<T>>();
   private readonly kept = new Map<string, { text: T; keptAtMs: number }>();
-  private keptChars = 0;
+  private keptSize = 0;
 
   constructor(
     private readonly options: {
       ttlMs: number;
-      /** The most kept at once, in characters of `sizeOf` (strings: their length). */
-      maxChars: number;
+      /** The most kept at once, as measured by `sizeOf` (default: a string's length). */
+      maxSize: number;
       sizeOf?: (answer: T) => number;
       now?: () => number;
       /** Whether an answer is worth keeping (shared with the requests in flight either way). */
@@ -48,13 +48,13 @@ export class SharedAnswers<T = string> {
   }
 
   private keep(key: string, text: T, nowMs: number) {
-    if (this.size(text) > this.options.maxChars || this.options.worthKeeping?.(text) === false) return;
+    if (this.size(text) > this.options.maxSize || this.options.worthKeeping?.(text) === false) return;
     this.forget(key);
     this.kept.set(key, { text, keptAtMs: nowMs });
-    this.keptChars += this.size(text);
+    this.keptSize += this.size(text);
     // Maps iterate in insertion order: the first entries are the oldest.
     for (const oldest of this.kept.keys()) {
-      if (this.keptChars <= this.options.maxChars) break;
+      if (this.keptSize <= this.options.maxSize) break;
       this.forget(oldest);
     }
   }
@@ -62,7 +62,7 @@ export class SharedAnswers<T = string> {
   private forget(key: string) {
     const entry = this.kept.get(key);
     if (!entry) return;
-    this.keptChars -= this.size(entry.text);
+    this.keptSize -= this.size(entry.text);
     this.kept.delete(key);
   }
 }

@@ -1,26 +1,27 @@
+import type { Trace } from "../model/trace";
 import { type TracePreviewData, tracePreviewData } from "../trace-view/preview";
 import { SharedAnswers } from "./shared-answers";
 import { getSources } from "./sources";
 
 export interface TraceAnswer {
-  /** The normalized trace as `/api/traces/{id}` answers it. */
-  json: string;
-  /** Its first rows, for the page of a link to it (no second parse of the JSON there). */
+  trace: Trace;
+  /** Its first rows, for the page of a link to it. */
   preview: TracePreviewData;
 }
 
 // One backend fetch and one normalization for everyone who opens the same trace within a few
 // seconds (a link pasted into an incident channel); brief, because a trace can still grow.
+// Bounded by spans: about four 50,000-span traces at once.
 const traceAnswers = new SharedAnswers<TraceAnswer>({
   ttlMs: 15_000,
-  maxChars: 128 * 1024 * 1024,
-  sizeOf: (answer) => answer.json.length,
+  maxSize: 200_000,
+  sizeOf: (answer) => answer.trace.spans.length,
 });
 
 /** The trace `traceId` (validated hex), shared by concurrent and close-together requests. */
 export function traceAnswer(traceId: string): Promise<TraceAnswer> {
   return traceAnswers.get(traceId, async () => {
     const trace = await getSources().traces.getTrace(traceId);
-    return { json: JSON.stringify(trace), preview: tracePreviewData(trace) };
+    return { trace, preview: tracePreviewData(trace) };
   });
 }

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 const NO_FAMILIES = JSON.stringify({ families: [] });
 const histogramList = new SharedAnswers({
   ttlMs: 60_000,
-  maxChars: 16 * 1024 * 1024,
+  maxSize: 16 * 1024 * 1024,
   worthKeeping: (json) => json !== NO_FAMILIES,
 });
 

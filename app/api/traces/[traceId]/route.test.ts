@@ -58,6 +58,20 @@ describe("GET /api/traces/{traceId}", () => {
     getTraceFromSource.mockRestore();
   });
 
+  it("sends a trace of several MB in chunks, as it is serialized", async () => {
+    const response = await getTrace("5e5e5e5e000000000000000000004e20"); // 20,000 spans
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    let chunks = 0;
+    let bytes = 0;
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      chunks++;
+      bytes += part.value.byteLength;
+    }
+    expect(bytes).toBeGreaterThan(5_000_000);
+    expect(chunks).toBeGreaterThanOrEqual(10);
+  });
+
   it.each(["xyz", "0".repeat(33), "..%2f..%2fetc", "abc@evil.example", "a\r\nb"])(
     "refuses %j with 400",
     async (id) => {

@@ -1,9 +1,13 @@
 import { AppError } from "@/lib/errors";
-import { handleRoute, jsonTextResponse } from "@/lib/server/handle-route";
+import { handleRoute, jsonResponse } from "@/lib/server/handle-route";
 import { traceAnswer } from "@/lib/server/trace-answers";
+import { SPANS_PER_CHUNK, traceJsonStream } from "@/lib/server/trace-json-stream";
 import { traceIdParam } from "./schema";
 
 export const dynamic = "force-dynamic";
+
+// A trace can still grow for a while after its exemplar appears: browsers keep it only briefly.
+const CACHE_CONTROL = "private, max-age=60";
 
 export function GET(_request: Request, context: { params: Promise<{ traceId: string }> }): Promise<Response> {
   return handleRoute(async () => {
@@ -12,7 +16,12 @@ export function GET(_request: Request, context: { params: Promise<{ traceId: str
     if (!parsed.success) {
       throw new AppError("bad_request", `trace ID "${raw.slice(0, 64)}" ${parsed.error.issues[0]?.message}`);
     }
-    return jsonTextResponse((await traceAnswer(parsed.data)).json, "private, max-age=60");
+    const { trace } = await traceAnswer(parsed.data);
+    if (trace.spans.length <= SPANS_PER_CHUNK) return jsonResponse(trace, CACHE_CONTROL);
+    // A large trace leaves in chunks as it is serialized, not as one string held in memory.
+    return new Response(traceJsonStream(trace), {
+      headers: { "Content-Type": "application/json", "Cache-Control": CACHE_CONTROL },
+    });
   });
 }
 
