@@ -235,16 +235,17 @@ describe("backends that misbehave", () => {
     expect(status).toBe(502);
     expect(body.error).toMatchObject({
       code: "backend_malformed",
-      message: expect.stringContaining(
-        `Jaeger at ${base}/garbage answered 200 with something that is not JSON`,
-      ),
+      message: expect.stringContaining("Jaeger answered 200 with something that is not JSON"),
     });
+    // Where the backend lives stays on the server.
+    expect(body.error.message).not.toContain(base);
   });
 
   it("a truncated answer: 502 naming the backend", async () => {
     const { status, body } = await traceFrom("truncated");
     expect(status).toBe(502);
-    expect(body.error.message).toContain(`Jaeger at ${base}/truncated`);
+    expect(body.error.message).toMatch(/^Jaeger broke off its answer/);
+    expect(body.error.message).not.toContain(base);
   });
 
   it("a 200 MB trace: refused by the size cap without running out of memory", async () => {

@@ -92,7 +92,7 @@ describe("when Jaeger goes away", () => {
     expect(down.status).toBe(502);
     expect(down.body.error).toMatchObject({
       code: "backend_unreachable",
-      message: expect.stringContaining(`Jaeger at ${JAEGER_URL}/ is unreachable`),
+      message: expect.stringMatching(/^Jaeger is unreachable/),
     });
     expect((await health(routes)).traces).toMatchObject({ reachable: false });
 
