@@ -1,5 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { PORTS } from "../playwright.config";
 
 /**
  * Single requests that once stopped a public demo server: each must be answered quickly, and the
@@ -98,4 +99,17 @@ test("unknown API paths and wrong methods answer the JSON error shape", async ({
     expect(response.headers()["allow"]).toBe("GET, HEAD");
     expect(await response.json()).toMatchObject({ error: { code: "method_not_allowed" } });
   }
+});
+
+test("a request for another host name is refused, pages and API alike (DNS rebinding)", async ({
+  request,
+}) => {
+  for (const path of ["/api/health", "/explore", "/api/traces/bad0bad0bad0bad0bad0bad0bad0bad0"]) {
+    const rebound = await request.get(path, { headers: { host: `rebind.attacker.example:${PORTS.demo}` } });
+    expect(rebound.status(), path).toBe(421);
+    expect(await rebound.json()).toMatchObject({ error: { code: "misdirected_request" } });
+  }
+  expect((await request.get("/api/health", { headers: { host: `localhost:${PORTS.demo}` } })).status()).toBe(
+    200,
+  );
 });

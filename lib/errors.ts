@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   trace_not_found: 404,
   not_found: 404,
   method_not_allowed: 405,
+  misdirected_request: 421,
   response_too_large: 502,
   backend_error: 502,
   backend_unreachable: 502,

@@ -27,7 +27,12 @@ export interface AppConfig {
   backendTimeoutMs: number;
   maxBackendResponseBytes: number;
   demo: { seed: number; nowMs?: number };
+  /** Host names this server answers for (lowercase, no port): a DNS-rebinding page gets nothing. */
+  allowedHosts: string[];
 }
+
+/** Always answered for: the server on this machine. */
+export const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -108,6 +113,26 @@ const labelList = z
     return names;
   });
 
+/** `explorer.example.com,explorer.internal` → host names; a port or scheme is a mistake to name. */
+const hostList = z
+  .string()
+  .default("")
+  .transform((value, ctx) => {
+    const hosts = value
+      .split(",")
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean);
+    const bad = hosts.find((host) => !/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(host));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `expects host names separated by commas, without port or scheme; "${bad.slice(0, 60)}" is not one`,
+      });
+      return z.NEVER;
+    }
+    return hosts;
+  });
+
 const positiveInt = (fallback: number) =>
   z.coerce.number().int("must be a whole number").positive("must be positive").default(fallback);
 
@@ -129,6 +154,11 @@ const envSchema = z.object({
       },
     )
     .optional(),
+  EXPLORER_ALLOWED_HOSTS: hostList,
+  // Set by Vercel on its deployments: the names the deployment is reached at.
+  VERCEL_URL: z.string().optional(),
+  VERCEL_BRANCH_URL: z.string().optional(),
+  VERCEL_PROJECT_PRODUCTION_URL: z.string().optional(),
   BACKEND_TIMEOUT_MS: positiveInt(15_000),
   MAX_BACKEND_RESPONSE_BYTES: positiveInt(64 * 1024 * 1024),
   DEMO_SEED: z.coerce.number().int("must be a whole number").nonnegative().default(1),
@@ -177,6 +207,15 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     backendTimeoutMs: e.BACKEND_TIMEOUT_MS,
     maxBackendResponseBytes: e.MAX_BACKEND_RESPONSE_BYTES,
     demo: { seed: e.DEMO_SEED, nowMs: e.DEMO_NOW },
+    allowedHosts: [
+      ...new Set([
+        ...LOOPBACK_HOSTS,
+        ...e.EXPLORER_ALLOWED_HOSTS,
+        ...[e.VERCEL_URL, e.VERCEL_BRANCH_URL, e.VERCEL_PROJECT_PRODUCTION_URL]
+          .filter((host): host is string => Boolean(host))
+          .map((host) => host.toLowerCase()),
+      ]),
+    ],
   };
 }
 
