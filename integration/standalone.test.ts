@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -38,12 +38,13 @@ beforeAll(async () => {
   };
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
-    // As the image's `COPY --chown`: the unprivileged user owns its files and nothing else.
+    // As the image's `COPY --chown`: the unprivileged user owns its files and nothing else;
+    // setpriv drops to it and then runs node itself (one process to stop).
     chmodSync(folder, 0o755);
     spawnSyncOrThrow("chown", ["-R", "nobody:nogroup", folder]);
   }
   const [command, args] = asRoot
-    ? ["runuser", ["-u", "nobody", "--", process.execPath, "server.js"]]
+    ? ["setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", process.execPath, "server.js"]]
     : [process.execPath, ["server.js"]];
   server = spawn(command, args as string[], { cwd: folder, env, stdio: "ignore", detached: true });
   await vi.waitFor(
@@ -66,6 +67,12 @@ function spawnSyncOrThrow(command: string, args: string[]) {
 }
 
 describe("the standalone server alone in an empty folder, as an unprivileged user", () => {
+  it("runs as a user other than root", () => {
+    const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+    expect(status).toMatch(/^Uid:\t(\d+)/m);
+    expect(/^Uid:\t(\d+)/m.exec(status)![1]).not.toBe("0");
+  });
+
   it("answers /api/health on the demo world", async () => {
     const health = await (await fetch(`${base}/api/health`)).json();
     expect(health).toMatchObject({ mode: "demo", metrics: { reachable: true }, traces: { reachable: true } });
