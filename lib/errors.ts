@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   misdirected_request: 421,
+  // The client went away before the answer (nginx's code); nobody reads it.
+  client_closed: 499,
   response_too_large: 502,
   backend_error: 502,
   backend_unreachable: 502,

@@ -55,7 +55,7 @@ export class PrometheusSource {
     private readonly traceIdLabels: readonly string[],
   ) {}
 
-  async queryRange(params: RangeParams): Promise<MatrixData> {
+  async queryRange(params: RangeParams, clientGone?: AbortSignal): Promise<MatrixData> {
     return this.get(
       "/api/v1/query_range",
       new URLSearchParams({
@@ -65,12 +65,18 @@ export class PrometheusSource {
         step: String(params.stepSec),
       }),
       matrixData,
+      clientGone,
     );
   }
 
-  async exemplars(query: string, startSec: number, endSec: number): Promise<ExemplarsResponse> {
+  async exemplars(
+    query: string,
+    startSec: number,
+    endSec: number,
+    clientGone?: AbortSignal,
+  ): Promise<ExemplarsResponse> {
     const params = new URLSearchParams({ query, start: String(startSec), end: String(endSec) });
-    const response = await callBackend(this.target, "/api/v1/query_exemplars", params);
+    const response = await callBackend(this.target, "/api/v1/query_exemplars", params, clientGone);
     // An expression without a metric selector: Prometheus answers 204 with no body.
     if (response.status === 204 || response.body.trim() === "") return { series: [], withoutTraceId: 0 };
     return readGuarded(this.target, () =>
@@ -205,8 +211,9 @@ export class PrometheusSource {
     path: string,
     params: URLSearchParams,
     schema: T,
+    clientGone?: AbortSignal,
   ): Promise<z.infer<T>> {
-    const response = await callBackend(this.target, path, params);
+    const response = await callBackend(this.target, path, params, clientGone);
     return readGuarded(this.target, () =>
       this.unwrap(response.status, parseJsonBody(this.target, response), schema),
     );

@@ -61,6 +61,17 @@ describe("callBackend", () => {
     expect(error.message).toMatch(/^Prometheus did not answer within 0\.3 s/);
   });
 
+  it("stops the backend call when the client that asked goes away", async () => {
+    const client = new AbortController();
+    const started = Date.now();
+    setTimeout(() => client.abort(), 50);
+    const error = await failure(
+      callBackend(target(server.url, { timeoutMs: 5_000 }), "/slow", undefined, client.signal),
+    );
+    expect(error.code).toBe("client_closed");
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
   it("also times out an answer that trickles in too slowly", async () => {
     const error = await failure(callBackend(target(server.url), "/dribble"));
     expect(error.code).toBe("backend_timeout");

@@ -66,23 +66,32 @@ export function backendUrl(baseUrl: URL, apiPath: string, params?: URLSearchPara
   return url;
 }
 
+/**
+ * `clientGone`: the signal of the request this call serves; when its client goes away, the
+ * backend call stops too instead of running on for nobody.
+ */
 export async function callBackend(
   target: BackendTarget,
   apiPath: string,
   params?: URLSearchParams,
+  clientGone?: AbortSignal,
 ): Promise<BackendResponse> {
   const url = backendUrl(target.baseUrl, apiPath, params);
   const timeout = AbortSignal.timeout(target.timeoutMs);
   const seconds = target.timeoutMs / 1000;
+  const stopped = () =>
+    clientGone?.aborted ? new AppError("client_closed", "the client went away before the answer") : undefined;
   let response: Response;
   try {
     response = await target.fetch(url, {
       headers: { Accept: "application/json", ...target.headers },
-      signal: timeout,
+      signal: clientGone ? AbortSignal.any([timeout, clientGone]) : timeout,
       cache: "no-store",
       redirect: "error",
     });
   } catch (error) {
+    const gone = stopped();
+    if (gone) throw gone;
     logFailure(target, url, timeout.aborted ? "timed out" : describeNetworkError(error));
     if (timeout.aborted) {
       throw new AppError(
@@ -100,6 +109,8 @@ export async function callBackend(
     const body = await readCapped(response, target.maxResponseBytes);
     return { status: response.status, contentType: response.headers.get("content-type") ?? "", body };
   } catch (error) {
+    const gone = stopped();
+    if (gone) throw gone;
     if (error instanceof AppError) {
       throw new AppError(error.code, `${backendLabel(target)}: ${error.message}`);
     }

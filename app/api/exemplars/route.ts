@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return handleRoute(async () => {
     const { query, start, end } = parseSearchParams(request, exemplarsParams);
-    return jsonResponse(await getSources().metrics.exemplars(query, start, end));
+    return jsonResponse(await getSources().metrics.exemplars(query, start, end, request.signal));
   });
 }
 

@@ -7,12 +7,10 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return handleRoute(async () => {
     const { query, start, end, step } = parseSearchParams(request, queryRangeParams);
-    const data = await getSources().metrics.queryRange({
-      query,
-      startSec: start,
-      endSec: end,
-      stepSec: step,
-    });
+    const data = await getSources().metrics.queryRange(
+      { query, startSec: start, endSec: end, stepSec: step },
+      request.signal,
+    );
     return jsonResponse(data);
   });
 }
