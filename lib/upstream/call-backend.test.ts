@@ -11,6 +11,7 @@ let server: FixtureServer;
 beforeAll(async () => {
   server = await startFixtureServer({
     "/slow": { delayMs: 2000, body: "{}" },
+    "/in-time": { delayMs: 200, body: "{}" },
     "/dribble": { body: "x".repeat(10_000), chunks: 50, delayMs: 100 },
     "/huge": { body: "x".repeat(200_000) },
     "/huge-chunked": { body: "x".repeat(200_000), chunks: 20 },
@@ -59,6 +60,17 @@ describe("callBackend", () => {
     expect(error.code).toBe("backend_timeout");
     expect(error.status).toBe(504);
     expect(error.message).toMatch(/^Prometheus did not answer within 0\.3 s/);
+  });
+
+  it("does not blame a backend for the time this server itself was blocked", async () => {
+    const call = callBackend(target(server.url, { timeoutMs: 500 }), "/in-time");
+    // The server is busy (say, normalizing another large trace) past the whole timeout, while
+    // the backend's answer, sent after 200 ms, waits to be read.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const busyUntil = performance.now() + 900;
+    while (performance.now() < busyUntil);
+    const response = await call;
+    expect(response.status).toBe(200);
   });
 
   it("stops the backend call when the client that asked goes away", async () => {

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { timeoutIgnoringOwnBusyness } from "./event-loop-lag";
 
 /**
  * The one way server code calls a backend: a fixed base URL from config, an API path the
@@ -77,7 +78,8 @@ export async function callBackend(
   clientGone?: AbortSignal,
 ): Promise<BackendResponse> {
   const url = backendUrl(target.baseUrl, apiPath, params);
-  const timeout = AbortSignal.timeout(target.timeoutMs);
+  const deadline = timeoutIgnoringOwnBusyness(target.timeoutMs);
+  const timeout = deadline.signal;
   const seconds = target.timeoutMs / 1000;
   const stopped = () =>
     clientGone?.aborted ? new AppError("client_closed", "the client went away before the answer") : undefined;
@@ -96,7 +98,7 @@ export async function callBackend(
     if (timeout.aborted) {
       throw new AppError(
         "backend_timeout",
-        `${backendLabel(target)} did not answer within ${seconds} s; check its load, or raise BACKEND_TIMEOUT_MS`,
+        `${backendLabel(target)} did not answer within ${seconds} s${busyNote(deadline.busyMs())}; check its load, or raise BACKEND_TIMEOUT_MS`,
       );
     }
     throw new AppError(
@@ -117,7 +119,7 @@ export async function callBackend(
     if (timeout.aborted) {
       throw new AppError(
         "backend_timeout",
-        `${backendLabel(target)} did not finish its answer within ${seconds} s`,
+        `${backendLabel(target)} did not finish its answer within ${seconds} s${busyNote(deadline.busyMs())}`,
       );
     }
     throw new AppError(
@@ -125,6 +127,11 @@ export async function callBackend(
       `${backendLabel(target)} broke off its answer (${describeNetworkError(error)})`,
     );
   }
+}
+
+/** Says so when this server was busy for a good part of the wait (the time was not counted). */
+function busyNote(busyMs: number): string {
+  return busyMs >= 1000 ? ` (not counting ${(busyMs / 1000).toFixed(1)} s this server was busy)` : "";
 }
 
 /** Reads a body as text, refusing it as soon as it passes the cap rather than buffering it all. */
