@@ -91,3 +91,25 @@ describe("the standalone server alone in an empty folder, as an unprivileged use
     expect((await fetch(`${base}/robots.txt`)).status).toBe(200);
   });
 });
+
+describe("an explorer with real backends that would listen beyond this machine", () => {
+  it("refuses to start, in one line, before it listens anywhere", () => {
+    const started = spawnSync(process.execPath, ["scripts/start-standalone.mjs"], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "production",
+        BIND_ADDRESS: "0.0.0.0",
+        PORT: "3999",
+        PROMETHEUS_URL: "http://127.0.0.1:9",
+      },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(started.status).toBe(1);
+    expect(started.stderr.trim().split("\n")).toHaveLength(1);
+    expect(started.stderr).toMatch(
+      /^Refusing to start: PROMETHEUS_URL would be open to anyone who reaches 0\.0\.0\.0/,
+    );
+    expect(started.stdout).not.toContain("Ready");
+  });
+});
