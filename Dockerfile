@@ -15,6 +15,9 @@ RUN npm run build
 # The explorer: only the standalone server and its static assets.
 FROM node:20-bookworm-slim AS explorer
 WORKDIR /app
+# Listening on every interface: with PROMETHEUS_URL/JAEGER_URL/TEMPO_URL set, the server refuses
+# to start unless EXPLORER_ALLOW_ANONYMOUS=true says the exposure is meant (it has no sign-in; put
+# it behind an authenticating proxy). Reached at a domain: set EXPLORER_ALLOWED_HOSTS.
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000
 COPY --from=build --chown=node:node /app/.next/standalone ./
 USER node
