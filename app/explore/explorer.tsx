@@ -39,13 +39,16 @@ if (typeof window !== "undefined" && new URLSearchParams(window.location.search)
 export function Explorer({
   tracePreview,
   defaultQuery,
+  initialNowMs,
 }: {
   tracePreview?: ReactNode;
   defaultQuery?: string;
+  /** The server's "now" when it rendered the page (and preloaded the charts' data for it). */
+  initialNowMs?: number;
 }) {
   const [state, setState] = useQueryStates(explorerParams, { history: "push" });
   // Relative ranges ("now-1h") are resolved against this moment, renewed by Refresh.
-  const [nowMs, setNowMs] = useState(() => Date.now());
+  const [nowMs, setNowMs] = useState(() => initialNowMs ?? Date.now());
   const [region, setRegion] = useState<Region | null>(null);
   const health = useQuery(healthQuery());
   const families = useQuery(histogramsQuery());

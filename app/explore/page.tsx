@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { type ReactNode, Suspense } from "react";
 import { preload } from "react-dom";
 import { TracePreview } from "@/components/waterfall/trace-preview";
-import { traceApiPath } from "@/lib/model/api-paths";
+import { planQueries } from "@/lib/explore/query-plan";
+import { DEFAULT_FROM, DEFAULT_TO, resolveRange } from "@/lib/explore/time-range";
+import { exemplarsApiPath, rangeApiPath, traceApiPath } from "@/lib/model/api-paths";
 import { normalizeSpanId, normalizeTraceId } from "@/lib/model/ids";
 import { getSources } from "@/lib/server/sources";
 import { type TraceAnswer, traceAnswer } from "@/lib/server/trace-answers";
@@ -19,7 +21,19 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * as soon as the server has the trace), so they are on screen before the page's code has loaded.
  */
 export default async function ExplorePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { trace, span } = await searchParams;
+  const { trace, span, query, from, to } = await searchParams;
+  // The charts' data, asked for before any script runs: the same URLs the explorer will ask,
+  // computed from the same moment (handed to it as its "now").
+  // A server component renders once per request: this is the request's time, not a render's.
+  // eslint-disable-next-line react-hooks/purity
+  const nowMs = Date.now();
+  const defaultQuery = getSources().suggestedQuery;
+  preloadChartData(
+    (typeof query === "string" && query) || defaultQuery,
+    typeof from === "string" ? from : DEFAULT_FROM,
+    typeof to === "string" ? to : DEFAULT_TO,
+    nowMs,
+  );
   const traceId = typeof trace === "string" ? normalizeTraceId(trace) : undefined;
   let tracePreview: ReactNode = null;
   if (typeof trace === "string" && traceId) {
@@ -46,7 +60,19 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   // No Suspense boundary around the explorer: a boundary's content is streamed and revealed after
   // React's reveal throttle, which held the first paint of the whole page back by ~300 ms.
   // The default query is known here: the charts' requests need not wait for /api/health.
-  return <Explorer tracePreview={tracePreview} defaultQuery={getSources().suggestedQuery} />;
+  return <Explorer tracePreview={tracePreview} defaultQuery={defaultQuery} initialNowMs={nowMs} />;
+}
+
+function preloadChartData(query: string | undefined, from: string, to: string, nowMs: number) {
+  const range = resolveRange(from, to, nowMs);
+  const plan = query && range.ok ? planQueries(query, range.startMs, range.endMs) : undefined;
+  if (!plan) return;
+  const paths = [
+    ...plan.lines.map((line) => rangeApiPath(line.query, plan.startSec, plan.endSec, plan.stepSec)),
+    ...(plan.bucketRates ? [rangeApiPath(plan.bucketRates, plan.startSec, plan.endSec, plan.stepSec)] : []),
+    exemplarsApiPath(plan.exemplars, plan.exemplarsStartSec, plan.exemplarsEndSec),
+  ];
+  for (const path of paths) preload(path, { as: "fetch", crossOrigin: "anonymous" });
 }
 
 /**

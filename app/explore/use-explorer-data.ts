@@ -5,22 +5,14 @@ import { useMemo } from "react";
 import { exemplarsQuery, rangeQuery } from "@/lib/client/queries";
 import { bucketGrid } from "@/lib/explore/buckets";
 import { exemplarPoints, mergeLines } from "@/lib/explore/chart-data";
-import { buildLatencyQueries } from "@/lib/explore/latency-queries";
-import { chooseResolution } from "@/lib/explore/time-range";
+import { planQueries } from "@/lib/explore/query-plan";
 
 /**
  * Everything the explorer's charts draw, fetched for a query and a resolved range: quantile
  * lines, bucket rates (heatmap and distribution) and exemplars.
  */
 export function useExplorerData(query: string, startMs: number, endMs: number) {
-  const plan = useMemo(() => {
-    if (Number.isNaN(startMs) || Number.isNaN(endMs) || !query) return undefined;
-    const { stepSec, rateWindowSec } = chooseResolution(endMs - startMs);
-    // Aligning to the step keeps query keys (and Prometheus's answers) stable between renders.
-    const startSec = Math.floor(startMs / 1000 / stepSec) * stepSec;
-    const endSec = Math.ceil(endMs / 1000 / stepSec) * stepSec;
-    return { startSec, endSec, stepSec, ...buildLatencyQueries(query, rateWindowSec) };
-  }, [query, startMs, endMs]);
+  const plan = useMemo(() => planQueries(query, startMs, endMs), [query, startMs, endMs]);
 
   const lines = useQueries({
     queries: (plan?.lines ?? []).map((line) =>
@@ -37,7 +29,7 @@ export function useExplorerData(query: string, startMs: number, endMs: number) {
     enabled: Boolean(plan?.bucketRates),
   });
   const exemplars = useQuery({
-    ...exemplarsQuery(plan?.exemplars ?? "", Math.floor(startMs / 1000), Math.ceil(endMs / 1000)),
+    ...exemplarsQuery(plan?.exemplars ?? "", plan?.exemplarsStartSec ?? 0, plan?.exemplarsEndSec ?? 0),
     enabled: Boolean(plan),
   });
 

@@ -2,6 +2,22 @@
  * Paths of the app's own API that more than one side builds: the client fetches them, and the
  * server page preloads them; built in one place so that the two are the same URL.
  */
+
+const search = (values: Record<string, string | number>) =>
+  new URLSearchParams(Object.entries(values).map(([k, v]) => [k, String(v)])).toString();
+
 export function traceApiPath(traceId: string): string {
   return `/api/traces/${encodeURIComponent(traceId)}`;
+}
+
+export function rangeApiPath(query: string, startSec: number, endSec: number, stepSec: number): string {
+  return `/api/metrics/query_range?${search({ query, start: startSec, end: endSec, step: stepSec })}`;
+}
+
+export function exemplarsApiPath(query: string, startSec: number, endSec: number): string {
+  return `/api/exemplars?${search({ query, start: startSec, end: endSec })}`;
+}
+
+export function labelValuesApiPath(metric: string, label: string): string {
+  return `/api/metrics/label_values?${search({ metric, label })}`;
 }
