@@ -8,8 +8,10 @@ import { useLazyModule } from "./use-lazy-module";
 export type ChartsModule = typeof import("@/components/explorer/charts");
 
 // The charts (and recharts) are the largest part of the explorer's code and wait for data anyway:
-// they load as their own chunk, started when the explorer mounts, in parallel with the queries.
+// they load as their own chunk, in parallel with the queries. The download starts as this module
+// runs in the browser, not after hydration has mounted the explorer.
 const loadCharts = () => import("@/components/explorer/charts");
+if (typeof window !== "undefined") void loadCharts().catch(() => undefined);
 
 /**
  * The charts' code once it may draw. A link to a trace is opened for the trace: until the trace
