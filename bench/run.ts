@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, release } from "node:os";
 import { benchExemplars, benchScroll, benchWaterfall, firstLoadJs, launch } from "./browser";
 import { benchNormalization } from "./normalize";
+import { waitUntilAnswers } from "./stats";
 import { benchProxy } from "./proxy";
 import { benchViewers } from "./viewers";
 
@@ -22,21 +23,6 @@ const jaegerUiDir = jaegerUiFlag > 0 ? process.argv[jaegerUiFlag + 1] : undefine
 
 function log(message: string) {
   console.log(`[bench] ${message}`);
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
 function versionOf(command: string, args: string[]): string {
@@ -99,7 +85,7 @@ async function main() {
     stdio: "ignore",
   });
   try {
-    await waitFor(`${base}/api/health`);
+    await waitUntilAnswers(`${base}/api/health`);
     const browser = await launch();
     try {
       report.waterfall = await benchWaterfall(browser, base);

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, resolve } from "node:path";
 import type { Browser } from "@playwright/test";
 import { generateSyntheticTrace } from "../lib/demo/synthetic-trace";
-import { median } from "./stats";
+import { median, waitUntilAnswers } from "./stats";
 
 /**
  * A shared link against the viewer people already have: Exemplar Explorer's deep link
@@ -51,18 +51,6 @@ async function startTraceServer(jaegerUiDir: string, answers: Map<string, string
   return server;
 }
 
-async function waitForHealth(url: string) {
-  for (let i = 0; i < 200; i++) {
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 /** Navigation → first rows on screen (after two frames), in a fresh context each time. */
 async function timeToRows(browser: Browser, url: string, rowSelector: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -102,7 +90,7 @@ export async function benchViewers(
     stdio: "ignore",
   });
   try {
-    await waitForHealth(`${explorerUrl}/api/health`);
+    await waitUntilAnswers(`${explorerUrl}/api/health`);
     // A server that has served a page before, as a deployed one has: Next.js loads a route's
     // code on its first request (Jaeger UI's side is static files, always warm).
     await fetch(`${explorerUrl}/explore`).then((r) => r.text());

@@ -26,7 +26,7 @@ export const explorerParams = {
 
 export type ExplorerView = inferParserType<typeof explorerParams>;
 
-export const EXPLORER_PATH = "/explore";
+const EXPLORER_PATH = "/explore";
 
 const serialize = createSerializer(explorerParams);
 

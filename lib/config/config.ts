@@ -32,7 +32,7 @@ export interface AppConfig {
 }
 
 /** Always answered for: the server on this machine. */
-export const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
 export class ConfigError extends Error {
   constructor(message: string) {

@@ -61,7 +61,7 @@ const SYNTHETIC_CACHE_MS = 10 * 60_000;
  * What the generator may spend: spans made per minute, for all callers together (a kept answer
  * costs nothing). Without it, a few large IDs in parallel kept a demo server busy for a minute.
  */
-export const SYNTHETIC_SPANS_PER_MINUTE = 300_000;
+const SYNTHETIC_SPANS_PER_MINUTE = 300_000;
 
 function syntheticTraces(spansPerMinute: number) {
   const budget = { spans: spansPerMinute, atMs: 0 };

@@ -21,5 +21,3 @@ export function planQueries(query: string, startMs: number, endMs: number) {
     ...buildLatencyQueries(query, rateWindowSec),
   };
 }
-
-export type QueryPlan = NonNullable<ReturnType<typeof planQueries>>;

@@ -34,7 +34,7 @@ const CONCURRENT_CALLS = 4;
 const SERIES_LIMIT = 10_000;
 
 /** `{__name__=~"(?:a|b)_bucket",le="+Inf"}` (PromQL regexes are anchored): these families' `+Inf` buckets. */
-export function bucketsSelector(families: readonly string[]): string {
+function bucketsSelector(families: readonly string[]): string {
   const alternatives = families.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
   return `{__name__=~${JSON.stringify(`(?:${alternatives})_bucket`)},le="+Inf"}`;
 }

@@ -7,7 +7,7 @@ import { join } from "node:path";
  */
 
 // `__dirname`, not `import.meta.url`: Playwright loads this module as CommonJS.
-export const FIXTURES_DIR = join(__dirname, "..", "..", "fixtures");
+const FIXTURES_DIR = join(__dirname, "..", "..", "fixtures");
 
 /** A recorded answer as text, by its path under `fixtures/`, e.g. `prometheus-2.42/metadata.json`. */
 export function readFixture(path: string): string {
@@ -18,7 +18,7 @@ export function readFixture(path: string): string {
 }
 
 /** A recorded JSON answer, parsed. */
-export function readJsonFixture(path: string): unknown {
+function readJsonFixture(path: string): unknown {
   return JSON.parse(readFixture(path));
 }
 
