@@ -44,7 +44,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
     // reveal it only after its reveal throttle. A slow one streams, rather than hold the page.
     const quick = await Promise.race([
       answer.then(
-        ({ preview }) => ({ preview }),
+        (answered) => ({ preview: answered.preview() }),
         () => ({ preview: undefined }),
       ),
       new Promise<undefined>((resolve) => setTimeout(resolve, WAIT_FOR_TRACE_MS)),
@@ -84,7 +84,7 @@ const WAIT_FOR_TRACE_MS = 1200;
 
 async function StreamedTracePreview(props: { answer: Promise<TraceAnswer>; selectedSpanId?: string }) {
   const answer = await props.answer.catch(() => undefined);
-  return previewOf(answer?.preview, props.selectedSpanId);
+  return previewOf(answer?.preview(), props.selectedSpanId);
 }
 
 /** Not found, or the backend failed: no preview; the trace panel explains it once its code has run. */

@@ -5,8 +5,8 @@ import { getSources } from "./sources";
 
 export interface TraceAnswer {
   trace: Trace;
-  /** Its first rows, for the page of a link to it. */
-  preview: TracePreviewData;
+  /** Its first rows, for the page of a link to it: worked out once, on first use (API calls never ask). */
+  preview(): TracePreviewData;
 }
 
 // One backend fetch and one normalization for everyone who opens the same trace within a few
@@ -22,6 +22,7 @@ const traceAnswers = new SharedAnswers<TraceAnswer>({
 export function traceAnswer(traceId: string): Promise<TraceAnswer> {
   return traceAnswers.get(traceId, async () => {
     const trace = await getSources().traces.getTrace(traceId);
-    return { trace, preview: tracePreviewData(trace) };
+    let preview: TracePreviewData | undefined;
+    return { trace, preview: () => (preview ??= tracePreviewData(trace)) };
   });
 }
