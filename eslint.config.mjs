@@ -33,6 +33,7 @@ export default defineConfig([
       "lib/client/**",
       "lib/explore/**",
       "lib/trace-view/**",
+      "lib/compare/**",
       "lib/histogram/**",
       "lib/format/**",
       "lib/model/**",

@@ -6,7 +6,11 @@ import { JaegerV1Source } from "../traces/jaeger-source";
 import { createDemoJaeger } from "./jaeger-api";
 import { syntheticTraceId } from "./synthetic-trace";
 import { createDemoPrometheus } from "./prometheus-api";
-import { DEMO_METRIC, regressionEpisode } from "./world";
+import { DEMO_METRIC, ORDERS_CANARY, regressionEpisode } from "./world";
+import { compareAttributes } from "../compare/attributes";
+import { MAX_TRACES_PER_COHORT, chooseCohorts } from "../compare/cohorts";
+import { compareCohorts } from "../compare/operations";
+import { exemplarPoints } from "../explore/chart-data";
 
 /**
  * The demo world through the same clients live mode uses: its answers must parse, and its
@@ -113,6 +117,52 @@ describe("demo world", () => {
     );
     expect(itemQueries.length).toBeGreaterThan(20);
     expect(new Set(trace!.services)).toEqual(new Set(["frontend", "api-gateway", "orders"]));
+  });
+
+  it("lets a comparison of the regression's slow requests with typical ones name the N+1, the lock wait and the canary", async () => {
+    const episode = regressionEpisode(clock);
+    const answer = await metrics.exemplars(ORDERS, NOW / 1000 - 3600, NOW / 1000);
+    const points = exemplarPoints(answer);
+    // What a person drags around on the chart: the high markers during the episode.
+    const region = {
+      startMs: episode.startMs + 180_000,
+      endMs: episode.endMs - 120_000,
+      minValue: 0.45,
+      maxValue: 2,
+    };
+    const cohorts = chooseCohorts(points, region, "typical");
+    expect(cohorts.slow.length).toBeGreaterThan(15);
+    expect(cohorts.baseline.length).toBe(MAX_TRACES_PER_COHORT);
+    const fetchAll = async (side: typeof cohorts.slow) =>
+      (await Promise.all(side.map((p) => traces.getTrace(p.traceId).catch(() => undefined)))).filter(
+        (t) => t !== undefined,
+      );
+    const [slow, typical] = [await fetchAll(cohorts.slow), await fetchAll(cohorts.baseline)];
+    // A few traces were sampled out, as in the story.
+    expect(slow.length).toBeGreaterThan(0.8 * cohorts.slow.length);
+    expect(typical.length).toBeGreaterThan(0.8 * cohorts.baseline.length);
+
+    const { rows } = compareCohorts(slow, typical);
+    expect(rows.slice(0, 2).map((r) => `${r.service} ${r.operation}`)).toEqual([
+      "orders SELECT order_items",
+      "orders SELECT orders",
+    ]);
+    expect(rows[0]!.slow.callsPerTrace).toBeGreaterThan(28);
+    expect(rows[0]!.baseline.callsPerTrace).toBeCloseTo(1, 0);
+
+    const findings = compareAttributes(slow, typical);
+    expect(
+      findings
+        .slice(0, 2)
+        .map((f) => `${f.key}=${f.value}`)
+        .sort(),
+    ).toEqual([
+      `host.name=${ORDERS_CANARY["host.name"]}`,
+      `service.version=${ORDERS_CANARY["service.version"]}`,
+    ]);
+    expect(
+      findings.find((f) => f.value === "SELECT * FROM order_items WHERE order_id = $1")?.difference,
+    ).toBe(1);
   });
 
   it("has errors and retries in the story", async () => {

@@ -106,7 +106,7 @@ export const ROUTE_PLANS: Record<DemoRouteKey, Plan> = {
       inSequence(ctx, s, [
         {
           // The orders query also waits on a lock held by the batch job: the slow database span.
-          weight: 10,
+          weight: 16,
           run: (t, d) =>
             void dbQuery(
               ctx,
@@ -127,7 +127,7 @@ export const ROUTE_PLANS: Record<DemoRouteKey, Plan> = {
                 s,
                 "SELECT * FROM order_items WHERE order_id = $1",
                 t + i * each,
-                each * rng.between(0.82, 0.95),
+                each * rng.between(0.92, 0.98),
                 "order_items",
               );
               q.tags["db.operation.batch.size"] = 1;

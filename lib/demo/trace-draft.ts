@@ -24,6 +24,8 @@ export interface DraftSpan {
 
 export class TraceDraft {
   readonly spans: DraftSpan[] = [];
+  /** Resource attributes of a service that differ from its usual deployment (a canary). */
+  readonly resources = new Map<string, Attributes>();
   private nextNumber = 1;
 
   constructor(readonly rng: Random) {}
@@ -118,6 +120,7 @@ export function toJaegerV1Trace(draft: TraceDraft, traceId: string, spanIdOf: (n
             ...SDK_RESOURCE,
             "service.version": "1.8.2",
             "host.name": `${service}-7d9f8c6b5-${service.length}x2kq`,
+            ...draft.resources.get(service),
           }),
         },
       ]),

@@ -10,7 +10,7 @@ import {
 } from "./span-builders";
 import { type DraftSpan, TraceDraft, failSpan, markFailed, toJaegerV1Trace } from "./trace-draft";
 import { requestEndMs } from "./traffic";
-import { DEMO_SERIES, type DemoRoute, Scenario, demoRoute } from "./world";
+import { DEMO_SERIES, type DemoRoute, ORDERS_CANARY, Scenario, demoRoute } from "./world";
 
 /**
  * Rebuilds the trace of a demo request. The span that recorded the observation (span number 0)
@@ -30,6 +30,8 @@ export function generateDemoTrace(traceId: string, request: DemoRequest) {
   };
   const endUs = requestEndMs(request) * 1000;
   const startUs = endUs - request.durationUs;
+  // Every request of the regression was served by the orders canary (world.ts).
+  if (request.scenario === Scenario.NPlusOne) draft.resources.set("orders", ORDERS_CANARY);
   const parent = wrapCallers(ctx, series.route, startUs, request.durationUs);
   serve(ctx, series.route, parent, startUs, request.durationUs, 0);
   return toJaegerV1Trace(draft, traceId, (n) => demoSpanId(traceId, n));

@@ -4,9 +4,10 @@ import { normalCdf } from "./normal-distribution";
  * The demo world's catalog and latency model: a small shop behind an API gateway. Every
  * number a chart shows comes from here, evaluated for any moment; nothing is stored.
  *
- * The story: ~35 minutes before the world's clock ("now" at start-up, or DEMO_NOW), an
- * N+1 query in the orders service pushes p99 of `GET /api/v1/orders` into the 0.5–1 s
- * bucket for 20 minutes. Payments fail now and then and are retried; a few requests hit a
+ * The story: ~35 minutes before the world's clock ("now" at start-up, or DEMO_NOW), a canary
+ * of the orders service (version 1.9.0, on its own pod) takes up to 30% of the traffic for 20
+ * minutes; it has an N+1 query, which pushes p99 of `GET /api/v1/orders` into the 0.5–1 s
+ * bucket. Only the traces' resource attributes tell which requests the canary served. Payments fail now and then and are retried; a few requests hit a
  * slow database query at any time.
  */
 
@@ -25,6 +26,9 @@ export const HISTORY_MS = 7 * 24 * 3600_000;
 export const EXEMPLAR_RETENTION_MS = 24 * 3600_000;
 /** Fraction of exemplars whose trace the demo's Jaeger does not have (sampled out). */
 export const SAMPLED_OUT_RATIO = 0.05;
+
+/** The orders service's deployment that brought the N+1 query (see the story above). */
+export const ORDERS_CANARY = { "service.version": "1.9.0", "host.name": "orders-canary-5c8d7-q7wz1" };
 
 export type ServiceName = "frontend" | "api-gateway" | "users" | "orders" | "payments" | "inventory";
 
