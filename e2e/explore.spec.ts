@@ -130,3 +130,50 @@ test("dragging a region and zooming to it pins an absolute range", async ({ page
   // The zoomed view draws that range: its exemplars are on the chart again.
   await expect(explorer.markers.first()).toBeVisible();
 });
+
+test("comparing the regression's slow requests with typical ones names the N+1, the lock wait and the canary, in a link that reopens it", async ({
+  page,
+  browser,
+  explorer,
+}) => {
+  test.slow();
+  await explorer.goto();
+  // The slow band of the chart: the regression's markers (as in the test above).
+  await explorer.dragOnChart([0.02, 0.0], [0.98, 0.25]);
+  await page.getByRole("button", { name: "Compare with typical" }).click();
+  await expect(page).toHaveURL(/baseline=typical/);
+  const comparison = page.getByRole("region", { name: /Slow vs typical/ });
+  const operations = comparison.getByRole("table", { name: /Operations/ });
+  await expect(operations).toBeVisible({ timeout: 20_000 });
+  await expect(comparison.getByTestId("comparison-counts")).toContainText(/\d+ of \d+ slow traces kept/);
+  const topOperations = await operations
+    .locator("tbody tr th")
+    .evaluateAll((cells) => cells.slice(0, 2).map((cell) => cell.textContent ?? ""));
+  expect(topOperations[0]).toContain("SELECT order_items");
+  expect(topOperations[1]).toContain("SELECT orders");
+  const attributes = comparison.getByRole("table", { name: /Attribute values/ });
+  await expect(attributes.locator("tbody tr").first()).toContainText(/host\.name|service\.version/);
+  await expect(attributes).toContainText("1.9.0");
+
+  // A row opens the slow trace that spent longest in it, with that span selected.
+  await operations
+    .getByRole("button", { name: /SELECT order_items/ })
+    .first()
+    .click();
+  await expect(explorer.tracePanel.getByRole("treeitem", { selected: true })).toContainText(
+    "SELECT order_items",
+  );
+  await expect(operations.locator("tr[aria-selected=true]")).toContainText("SELECT order_items");
+
+  // The link reopens the same comparison in a fresh browser.
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(page.url());
+  const reopened = fresh.getByRole("region", { name: /Slow vs typical/ });
+  await expect(
+    reopened.getByRole("table", { name: /Operations/ }).locator("tr[aria-selected=true]"),
+  ).toContainText("SELECT order_items", { timeout: 20_000 });
+  await expect(reopened.getByTestId("comparison-counts")).toHaveText(
+    (await comparison.getByTestId("comparison-counts").textContent())!,
+  );
+  await fresh.context().close();
+});

@@ -15,9 +15,10 @@ import { formatRfc3339 } from "@/lib/format/time";
 import { histogramQueryForSpan } from "@/lib/trace-view/histogram-link";
 import { BucketCharts } from "./bucket-charts";
 import { ChartArea, Placeholder } from "./chart-area";
+import { ComparisonSection } from "./comparison-section";
 import { ExemplarsSection } from "./exemplars-section";
 import { ExplorerHeader } from "./explorer-header";
-import { explorerParams, queryHref, shareHref } from "./search-params";
+import { explorerParams, queryHref, roundRegion, shareHref } from "./search-params";
 import { useCharts } from "./use-charts";
 import { useLazyModule } from "./use-lazy-module";
 import { useExplorerData } from "./use-explorer-data";
@@ -49,7 +50,6 @@ export function Explorer({
   const [state, setState] = useQueryStates(explorerParams, { history: "push" });
   // Relative ranges ("now-1h") are resolved against this moment, renewed by Refresh.
   const [nowMs, setNowMs] = useState(() => initialNowMs ?? Date.now());
-  const [region, setRegion] = useState<Region | null>(null);
   const health = useQuery(healthQuery());
   const families = useQuery(histogramsQuery());
   // Without a query in the URL: the server's suggestion (the demo's story), else the first histogram.
@@ -63,6 +63,13 @@ export function Explorer({
   const { charts, loadError: chartsError } = useCharts(state.trace);
   useAutoRefresh(state.refresh, state.to.startsWith("now"), setNowMs);
 
+  const region = state.region;
+  // A drawn region is rounded as its link will hold it, so the link shows the same exemplars.
+  const setRegion = useCallback(
+    (next: Region | null) =>
+      void setState(next ? { region: roundRegion(next), op: null } : NO_SELECTION, { history: "replace" }),
+    [setState],
+  );
   const { fetchNow, fetchOnDwell } = useTracePrefetch(loadTracePanel);
   const tracePanel = useLazyModule(loadTracePanel);
   const TracePanel = tracePanel.module?.TracePanel;
@@ -85,8 +92,7 @@ export function Explorer({
   );
   const setRange = (from: string, to: string) => {
     setNowMs(Date.now());
-    setRegion(null);
-    void setState({ from, to });
+    void setState({ from, to, ...NO_SELECTION });
   };
   const setBucket = (bucket: number | undefined) =>
     void setState({ bucket: bucket ?? null }, { history: "replace" });
@@ -116,10 +122,7 @@ export function Explorer({
           to={state.to}
           nowMs={nowMs}
           refreshSec={state.refresh}
-          onQuery={(q) => {
-            setRegion(null);
-            void setState({ query: q, bucket: null });
-          }}
+          onQuery={(q) => void setState({ query: q, bucket: null, ...NO_SELECTION })}
           onRange={setRange}
           onRefresh={() => setNowMs(Date.now())}
           onAutoRefresh={(refresh) => void setState({ refresh: refresh || null }, { history: "replace" })}
@@ -138,19 +141,30 @@ export function Explorer({
                 {query || "\u00a0"}
               </p>
               {region ? (
-                <button
-                  type="button"
-                  className="rounded border border-sky-500 px-2 py-0.5 text-xs text-sky-700 dark:text-sky-300"
-                  onClick={() =>
-                    setRange(
-                      formatRfc3339(Math.min(region.startMs, region.endMs)),
-                      // Rounded up, so the zoomed range still holds the whole selection.
-                      formatRfc3339(Math.ceil(Math.max(region.startMs, region.endMs) / 1000) * 1000),
-                    )
-                  }
-                >
-                  Zoom to selection
-                </button>
+                <>
+                  {state.baseline ? null : (
+                    <button
+                      type="button"
+                      className="rounded bg-sky-600 px-2 py-0.5 text-xs font-semibold text-white hover:bg-sky-700"
+                      onClick={() => void setState({ baseline: "typical", op: null })}
+                    >
+                      Compare with typical
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="rounded border border-sky-500 px-2 py-0.5 text-xs text-sky-700 dark:text-sky-300"
+                    onClick={() =>
+                      setRange(
+                        formatRfc3339(Math.min(region.startMs, region.endMs)),
+                        // Rounded up, so the zoomed range still holds the whole selection.
+                        formatRfc3339(Math.ceil(Math.max(region.startMs, region.endMs) / 1000) * 1000),
+                      )
+                    }
+                  >
+                    Zoom to selection
+                  </button>
+                </>
               ) : (
                 <span className="hidden text-xs text-zinc-500 sm:inline">
                   Drag on the chart to select exemplars
@@ -184,6 +198,21 @@ export function Explorer({
             </ChartArea>
             {!query || data.lineError || !range.ok ? null : (
               <>
+                {region && state.baseline ? (
+                  <ComparisonSection
+                    points={data.points}
+                    isPending={data.exemplars.isPending && Boolean(data.plan)}
+                    region={region}
+                    baseline={state.baseline}
+                    selectedOp={state.op}
+                    onBaseline={(baseline) => void setState({ baseline, op: null })}
+                    onOpenSpan={(trace, span, op) => {
+                      fetchNow(trace);
+                      void setState({ trace, span, op });
+                    }}
+                    onClose={() => void setState({ baseline: null, op: null })}
+                  />
+                ) : null}
                 {data.plan?.bucketRates ? (
                   <BucketCharts
                     charts={charts}
@@ -250,6 +279,9 @@ export function Explorer({
     </ExplorerLinksContext>
   );
 }
+
+/** A new query or range starts without a selection or comparison. */
+const NO_SELECTION = { region: null, baseline: null, op: null };
 
 /** Renews "now" every `refreshSec` seconds while the range ends at now. */
 function useAutoRefresh(refreshSec: number, live: boolean, setNowMs: (ms: number) => void) {

@@ -1,6 +1,13 @@
 import { createLoader } from "nuqs/server";
 import { describe, expect, it } from "vitest";
-import { type ExplorerView, explorerHref, explorerParams, queryHref, shareHref } from "./search-params";
+import {
+  type ExplorerView,
+  explorerHref,
+  explorerParams,
+  queryHref,
+  roundRegion,
+  shareHref,
+} from "./search-params";
 
 const load = createLoader(explorerParams);
 const view: ExplorerView = {
@@ -12,6 +19,9 @@ const view: ExplorerView = {
   bucket: 7,
   sort: "time",
   refresh: 30,
+  region: { startMs: 1764138660_000, endMs: 1764139860_000, minValue: 0.45, maxValue: 2 },
+  baseline: "before",
+  op: "orders/SELECT order_items",
 };
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 
@@ -35,6 +45,34 @@ describe("explorer links", () => {
 
   it("for another query, keep the range and close the trace, span and bucket filter", () => {
     const next = load(new URL(queryHref(view, 'x{job="a"}'), "http://x").searchParams);
-    expect(next).toEqual({ ...view, query: 'x{job="a"}', trace: null, span: null, bucket: null });
+    expect(next).toEqual({
+      ...view,
+      query: 'x{job="a"}',
+      trace: null,
+      span: null,
+      bucket: null,
+      region: null,
+      baseline: null,
+      op: null,
+    });
+  });
+
+  it("write a region short and readable, rounded outward to whole seconds", () => {
+    const drawn = { startMs: 1764138660_400, endMs: 1764139859_200, minValue: 0.45123, maxValue: 2.0049 };
+    expect(roundRegion(drawn)).toEqual({
+      startMs: 1764138660_000,
+      endMs: 1764139860_000,
+      minValue: 0.451,
+      maxValue: 2,
+    });
+    expect(explorerHref({ query: "up", region: drawn })).toBe(
+      "/explore?query=up&region=1764138660..1764139860,0.451..2",
+    );
+  });
+
+  it("ignore a region that does not read as one", () => {
+    for (const bad of ["1..2", "5..4,0.1..1", "1..2,1..0.5", "a..b,c..d", "1..2,0.1..x"]) {
+      expect(load(new URL(`/explore?region=${bad}`, "http://x").searchParams).region).toBeNull();
+    }
   });
 });

@@ -15,8 +15,8 @@ import { type Region, exemplarsInRegion } from "../explore/exemplar-groups";
  * burst does not stand for the whole cohort.
  */
 
-export type BaselineRule = "typical" | "before";
-export const BASELINE_RULES: readonly BaselineRule[] = ["typical", "before"];
+export const BASELINE_RULES = ["typical", "before"] as const;
+export type BaselineRule = (typeof BASELINE_RULES)[number];
 export const MAX_TRACES_PER_COHORT = 40;
 
 export interface Cohorts {

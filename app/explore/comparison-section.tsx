@@ -1,0 +1,36 @@
+"use client";
+
+import { Problem } from "@/components/problem";
+import type { BaselineRule } from "@/lib/compare/cohorts";
+import type { ExemplarPoint } from "@/lib/explore/chart-data";
+import type { Region } from "@/lib/explore/exemplar-groups";
+import { Placeholder } from "./chart-area";
+import { useLazyModule } from "./use-lazy-module";
+
+// The comparison's code (tables, cohort math) is only needed once someone compares.
+const loadComparison = () => import("@/components/compare/comparison-panel");
+
+/** The slow-vs-baseline comparison of the selected region, once its code has loaded. */
+export function ComparisonSection(props: {
+  points: readonly ExemplarPoint[];
+  isPending: boolean;
+  region: Region;
+  baseline: BaselineRule;
+  selectedOp?: string | null;
+  onBaseline: (rule: BaselineRule) => void;
+  onOpenSpan: (traceId: string, spanId: string, op: string) => void;
+  onClose: () => void;
+}) {
+  const { module, loadError } = useLazyModule(loadComparison);
+  if (loadError) {
+    return (
+      <Problem title="The comparison could not load" tone="error">
+        <p>Its code did not download ({loadError.message}). Reload the page.</p>
+      </Problem>
+    );
+  }
+  // The cohorts come from the exemplars: wait for them rather than report an empty selection.
+  if (!module || props.isPending) return <Placeholder label="Loading the comparison" className="h-40" />;
+  const { isPending: _, ...panelProps } = props;
+  return <module.ComparisonPanel {...panelProps} />;
+}
