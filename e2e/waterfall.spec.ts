@@ -155,3 +155,55 @@ test("dragging on the overview zooms the rows into that time window; double-clic
   await minimap.dblclick();
   await expect(ruler).toContainText("0 µs");
 });
+
+test("Statistics sums the trace per operation; a name shows its longest span in the waterfall", async ({
+  page,
+  request,
+}) => {
+  const exemplar = await regressionExemplar(request);
+  await openExemplarTrace(page, exemplar);
+  const panel = page.getByRole("region", { name: "Trace" });
+  await panel.getByRole("tab", { name: "Statistics" }).click();
+  const table = panel.getByRole("table", { name: "Trace statistics" });
+  // Sorted by critical-path time: the N+1's queries decide this request's latency.
+  const first = table.locator("tbody tr").first();
+  await expect(first).toContainText("SELECT order_items");
+  expect(Number(await first.locator("td").first().textContent())).toBeGreaterThan(20);
+  await table.getByRole("button", { name: /SELECT orders$/ }).click();
+  await expect(panel.getByRole("tab", { name: "Waterfall" })).toHaveAttribute("aria-selected", "true");
+  await expect(panel.getByRole("treeitem", { selected: true })).toContainText("SELECT orders");
+});
+
+test("Compare holds the trace against a typical one, path by path, and the link keeps both", async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.slow();
+  const exemplar = await regressionExemplar(request);
+  await openExemplarTrace(page, exemplar);
+  const panel = page.getByRole("region", { name: "Trace" });
+  await panel.getByRole("tab", { name: "Compare" }).click();
+  await panel.getByRole("button", { name: "Compare with a typical request" }).click();
+  await expect(page).toHaveURL(/compare=[0-9a-f]{32}/);
+  const diff = panel.getByRole("table", { name: "Trace comparison" });
+  const itemsRow = diff.getByRole("row").filter({ hasText: "SELECT order_items" });
+  await expect(itemsRow).toBeVisible({ timeout: 15_000 });
+  // The N+1: some 30 calls in this trace against one in the typical request.
+  const calls = (await itemsRow.getByRole("cell").nth(1).textContent())!
+    .split("·")
+    .map((n) => Number(n.trim()));
+  expect(calls[0]).toBeGreaterThan(20);
+  expect(calls[1]).toBe(1);
+  await expect(itemsRow.getByRole("cell").nth(3)).toHaveText(/^\+/);
+
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(page.url());
+  await expect(
+    fresh
+      .getByRole("table", { name: "Trace comparison" })
+      .getByRole("row")
+      .filter({ hasText: "SELECT order_items" }),
+  ).toBeVisible({ timeout: 15_000 });
+  await fresh.context().close();
+});

@@ -18,7 +18,7 @@ export function ComparisonSection(props: {
   baseline: BaselineRule;
   selectedOp?: string | null;
   onBaseline: (rule: BaselineRule) => void;
-  onOpenSpan: (traceId: string, spanId: string, op: string) => void;
+  onOpenSpan: (traceId: string, spanId: string, op: string, compareTraceId?: string) => void;
   onClose: () => void;
 }) {
   const { module, loadError } = useLazyModule(loadComparison);

@@ -7,6 +7,7 @@ import { ExemplarTable } from "@/components/explorer/exemplar-table";
 import { Problem } from "@/components/problem";
 import { type ExplorerLinks, ExplorerLinksContext } from "@/components/waterfall/explorer-links";
 import { healthQuery, histogramsQuery, traceQuery } from "@/lib/client/queries";
+import { typicalPartner } from "@/lib/compare/cohorts";
 import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import type { Region } from "@/lib/explore/exemplar-groups";
 import { exemplarCountsPerBucket } from "@/lib/explore/exemplar-table";
@@ -82,7 +83,7 @@ export function Explorer({
   const selectExemplar = useCallback(
     (point: ExemplarPoint) => {
       fetchNow(point.traceId);
-      void setState({ trace: point.traceId, span: point.spanId ?? null });
+      void setState({ trace: point.traceId, span: point.spanId ?? null, compare: null });
     },
     [setState, fetchNow],
   );
@@ -98,6 +99,11 @@ export function Explorer({
     void setState({ bucket: bucket ?? null }, { history: "replace" });
   const bounds = useMemo(() => data.grid?.bounds ?? [], [data.grid]);
   const exemplarCounts = useMemo(() => exemplarCountsPerBucket(data.points, bounds), [data.points, bounds]);
+
+  const typicalTraceId = useMemo(
+    () => (state.trace ? typicalPartner(data.points, state.trace)?.traceId : undefined),
+    [data.points, state.trace],
+  );
 
   const familyList = families.data?.families;
   const links = useMemo<ExplorerLinks>(() => {
@@ -206,9 +212,9 @@ export function Explorer({
                     baseline={state.baseline}
                     selectedOp={state.op}
                     onBaseline={(baseline) => void setState({ baseline, op: null })}
-                    onOpenSpan={(trace, span, op) => {
+                    onOpenSpan={(trace, span, op, compare) => {
                       fetchNow(trace);
-                      void setState({ trace, span, op });
+                      void setState({ trace, span, op, compare: compare ?? null });
                     }}
                     onClose={() => void setState({ baseline: null, op: null })}
                   />
@@ -258,12 +264,16 @@ export function Explorer({
                 preview
               ) : TracePanel ? (
                 <TracePanel
+                  key={state.trace}
                   traceId={state.trace}
                   selectedSpanId={state.span}
                   traceUiUrl={health.data?.traceUiUrl}
                   onSelectSpan={(span) => void setState({ span }, { history: "replace" })}
-                  onOpenTrace={(trace, span) => void setState({ trace, span })}
-                  onClose={() => void setState({ trace: null, span: null })}
+                  compareTraceId={state.compare}
+                  typicalTraceId={typicalTraceId}
+                  onOpenTrace={(trace, span) => void setState({ trace, span, compare: null })}
+                  onCompare={(compare) => void setState({ compare })}
+                  onClose={() => void setState({ trace: null, span: null, compare: null })}
                 />
               ) : tracePanel.loadError ? (
                 <Problem title="The trace view could not load" tone="error">

@@ -22,6 +22,7 @@ const view: ExplorerView = {
   region: { startMs: 1764138660_000, endMs: 1764139860_000, minValue: 0.45, maxValue: 2 },
   baseline: "before",
   op: "orders/SELECT order_items",
+  compare: "4bf92f3577b34da6a3ce929d0e0e4736",
 };
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 
@@ -54,6 +55,7 @@ describe("explorer links", () => {
       region: null,
       baseline: null,
       op: null,
+      compare: null,
     });
   });
 

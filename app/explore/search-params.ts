@@ -74,6 +74,8 @@ export const explorerParams = {
   baseline: parseAsStringLiteral(BASELINE_RULES),
   /** The comparison's selected operation, as `<service>/<operation>`. */
   op: parseAsString,
+  /** With a trace open: a second trace it is held against (the trace panel's Compare view). */
+  compare: parseAsString,
 };
 
 export type ExplorerView = inferParserType<typeof explorerParams>;

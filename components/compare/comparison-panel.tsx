@@ -18,8 +18,8 @@ interface Props {
   /** The selected operation as `<service>/<operation>`. */
   selectedOp?: string | null;
   onBaseline: (rule: BaselineRule) => void;
-  /** Opens a trace with a span selected, for an operation of the table. */
-  onOpenSpan: (traceId: string, spanId: string, op: string) => void;
+  /** Opens a trace with a span selected, for an operation of the table; with `compareTraceId`, held against that trace. */
+  onOpenSpan: (traceId: string, spanId: string, op: string, compareTraceId?: string) => void;
   onClose: () => void;
 }
 
@@ -207,7 +207,7 @@ function NoBaseline({ rule, onBaseline }: { rule: BaselineRule; onBaseline: (rul
   );
 }
 
-const cell = "px-2 py-1 text-right tabular-nums";
+const cell = "whitespace-nowrap px-2 py-1 text-right tabular-nums";
 const pair = (slow: string, typical: string) => (
   <>
     <span className="font-semibold">{slow}</span> <span className="text-zinc-500">· {typical}</span>
@@ -311,15 +311,22 @@ function OperationRow(props: {
               <span className="text-zinc-500">{row.service}</span> {row.operation}
             </span>
           )}
-          {row.baseline.example ? (
+          {row.baseline.example && row.slow.example ? (
             <button
               type="button"
               className="shrink-0 rounded px-1 text-[10px] text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 dark:hover:bg-zinc-900 dark:hover:text-zinc-200"
-              aria-label={`Open a ${baselineName} trace with ${row.service} ${row.operation}`}
-              title={`Open the ${baselineName} trace that spent longest in it`}
-              onClick={() => onOpenSpan(row.baseline.example!.traceId, row.baseline.example!.spanId, key)}
+              aria-label={`Compare a slow and a ${baselineName} trace at ${row.service} ${row.operation}`}
+              title={`Open the slow trace beside the ${baselineName} one that spent longest in it, path by path`}
+              onClick={() =>
+                onOpenSpan(
+                  row.slow.example!.traceId,
+                  row.slow.example!.spanId,
+                  key,
+                  row.baseline.example!.traceId,
+                )
+              }
             >
-              {baselineName} ↗
+              vs {baselineName}
             </button>
           ) : null}
         </div>

@@ -1,12 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { AppError } from "@/lib/errors";
 import { traceQuery } from "@/lib/client/queries";
 import { traceUiLink } from "@/lib/trace-view/histogram-link";
 import { Problem } from "../problem";
 import { RetryButton } from "../retry-button";
+import { TraceDiffView } from "./trace-diff-view";
+import { TraceStatistics } from "./trace-statistics";
 import { Waterfall } from "./waterfall";
 import { WaterfallHeader } from "./waterfall-header";
 
@@ -14,10 +16,22 @@ interface Props {
   traceId: string;
   selectedSpanId?: string | null;
   traceUiUrl?: string;
+  /** A second trace to hold this one against (`compare` in the URL). */
+  compareTraceId?: string | null;
+  /** A typical request of the same series, offered for the comparison. */
+  typicalTraceId?: string;
   onSelectSpan: (spanId: string) => void;
   onOpenTrace: (traceId: string, spanId: string) => void;
+  onCompare: (traceId: string | null) => void;
   onClose: () => void;
 }
+
+type View = "waterfall" | "statistics" | "compare";
+const VIEWS: { view: View; label: string }[] = [
+  { view: "waterfall", label: "Waterfall" },
+  { view: "statistics", label: "Statistics" },
+  { view: "compare", label: "Compare" },
+];
 
 /** The trace behind an exemplar, beside the chart, as a waterfall with the exemplar's span selected. */
 export function TracePanel(props: Props) {
@@ -33,6 +47,17 @@ export function TracePanel(props: Props) {
     return Math.max(index, 0);
   }, [trace]);
   const errorCount = useMemo(() => trace?.spans.filter((s) => s.status === "error").length ?? 0, [trace]);
+  const [view, setView] = useState<View>(props.compareTraceId ? "compare" : "waterfall");
+  // A comparison chosen from outside (a link, the cohort table) shows at once.
+  const [shownCompare, setShownCompare] = useState(props.compareTraceId);
+  if (props.compareTraceId !== shownCompare) {
+    setShownCompare(props.compareTraceId);
+    if (props.compareTraceId) setView("compare");
+  }
+  const showSpan = (spanId: string) => {
+    props.onSelectSpan(spanId);
+    setView("waterfall");
+  };
 
   return (
     <section
@@ -41,7 +66,24 @@ export function TracePanel(props: Props) {
     >
       <header className="flex items-center gap-2 border-b border-zinc-200 px-3 py-1.5 dark:border-zinc-800">
         <h2 className="text-sm font-semibold">Trace</h2>
-        {trace ? null : <code className="truncate font-mono text-xs text-zinc-500">{traceId}</code>}
+        {trace ? (
+          <div role="tablist" aria-label="Trace views" className="flex gap-1 text-xs">
+            {VIEWS.map((v) => (
+              <button
+                key={v.view}
+                type="button"
+                role="tab"
+                aria-selected={view === v.view}
+                onClick={() => setView(v.view)}
+                className="rounded px-2 py-0.5 text-zinc-600 hover:bg-zinc-100 aria-selected:bg-zinc-200 aria-selected:font-semibold aria-selected:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:aria-selected:bg-zinc-700 dark:aria-selected:text-zinc-100"
+              >
+                {v.label}
+              </button>
+            ))}
+          </div>
+        ) : (
+          <code className="truncate font-mono text-xs text-zinc-500">{traceId}</code>
+        )}
         <button
           type="button"
           onClick={props.onClose}
@@ -65,13 +107,25 @@ export function TracePanel(props: Props) {
             errorCount={errorCount}
             traceUiHref={props.traceUiUrl ? traceUiLink(props.traceUiUrl, trace.traceId) : undefined}
           />
-          <Waterfall
-            key={trace.traceId}
-            trace={trace}
-            selectedSpanId={props.selectedSpanId ?? trace.spans[rootIndex]?.spanId}
-            onSelectSpan={props.onSelectSpan}
-            onOpenTrace={props.onOpenTrace}
-          />
+          {view === "waterfall" ? (
+            <Waterfall
+              key={trace.traceId}
+              trace={trace}
+              selectedSpanId={props.selectedSpanId ?? trace.spans[rootIndex]?.spanId}
+              onSelectSpan={props.onSelectSpan}
+              onOpenTrace={props.onOpenTrace}
+            />
+          ) : view === "statistics" ? (
+            <TraceStatistics trace={trace} onShowSpan={showSpan} />
+          ) : (
+            <TraceDiffView
+              trace={trace}
+              otherTraceId={props.compareTraceId}
+              typicalTraceId={props.typicalTraceId}
+              onCompare={props.onCompare}
+              onShowSpan={showSpan}
+            />
+          )}
         </>
       ) : null}
     </section>

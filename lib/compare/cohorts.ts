@@ -108,3 +108,23 @@ export function median(values: readonly number[]): number | undefined {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/**
+ * A typical request to hold a trace against: of the exemplars of the same series (other traces),
+ * the one whose latency is nearest the series' median (on a log scale). Undefined when the trace
+ * is not among the exemplars or its series has no other.
+ */
+export function typicalPartner(points: readonly ExemplarPoint[], traceId: string): ExemplarPoint | undefined {
+  const own = points.find((p) => p.traceId === traceId);
+  if (!own) return undefined;
+  const series = seriesKey(own.seriesLabels);
+  const same = points.filter((p) => seriesKey(p.seriesLabels) === series);
+  const centre = Math.log(median(same.map((p) => p.value))!);
+  let best: ExemplarPoint | undefined;
+  for (const p of same) {
+    if (p.traceId === traceId || p.value <= 0) continue;
+    const distance = Math.abs(Math.log(p.value) - centre);
+    if (!best || distance < Math.abs(Math.log(best.value) - centre)) best = p;
+  }
+  return best;
+}

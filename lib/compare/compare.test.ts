@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { ExemplarPoint } from "../explore/chart-data";
 import type { Attributes, Span, Trace } from "../model/trace";
 import { MIN_SHARE_DIFFERENCE, compareAttributes, numberRange } from "./attributes";
-import { chooseCohorts, median, seriesKey, spreadOverTime } from "./cohorts";
+import { chooseCohorts, median, seriesKey, spreadOverTime, typicalPartner } from "./cohorts";
+import { diffTraces, differingRows } from "./trace-diff";
 import { compareCohorts, traceStatistics } from "./operations";
 
 const point = (
@@ -266,5 +267,72 @@ describe("compareAttributes", () => {
       "−5–−2",
       "0",
     ]);
+  });
+});
+
+describe("typicalPartner", () => {
+  it("picks the same series' exemplar nearest its median, never the trace itself", () => {
+    const points = [
+      point(1, 0.9, "slow"),
+      point(2, 0.05, "a"),
+      point(3, 0.06, "b"),
+      point(4, 0.07, "c"),
+      point(5, 0.06, "d"),
+      point(6, 0.06, "other", { job: "web" }),
+    ];
+    expect(typicalPartner(points, "slow")?.traceId).toBe("b");
+    expect(typicalPartner(points, "unknown")).toBeUndefined();
+    expect(typicalPartner([point(1, 1, "alone")], "alone")).toBeUndefined();
+  });
+});
+
+describe("diffTraces", () => {
+  it("aligns the N+1 calls of one trace with the single call of the other", () => {
+    const rows = diffTraces(request("slow", 3000, 30), request("fast", 400, 1));
+    expect(rows.map((r) => [r.depth, r.operation, r.a.calls, r.b.calls])).toEqual([
+      [0, "GET /x", 1, 1],
+      [1, "SELECT orders", 1, 1],
+      [1, "SELECT order_items", 30, 1],
+    ]);
+    expect(rows[2]!.deltaUs).toBe(29 * 90);
+    expect(rows[1]!.deltaUs).toBe(2600);
+  });
+
+  it("shows an operation only one trace has as added or missing, with its children", () => {
+    const a = request("a", 100, 1);
+    const b = trace("b", [
+      ...request("b", 100, 1).spans,
+      span("lock", "q", 150, 20, { name: "lock wait", serviceName: "db" }),
+    ]);
+    const rows = diffTraces(a, b);
+    expect(rows.filter((r) => r.presence !== "both").map((r) => [r.operation, r.presence, r.depth])).toEqual([
+      ["lock wait", "b", 2],
+    ]);
+    expect(diffTraces(b, a).find((r) => r.operation === "lock wait")?.presence).toBe("a");
+  });
+
+  it("keeps the differing paths with their ancestors", () => {
+    const a = trace("a", [
+      span("r", undefined, 0, 100, { name: "root" }),
+      span("x", "r", 0, 10, { name: "same" }),
+      span("y", "r", 10, 50, { name: "parent" }),
+      span("z", "y", 10, 5, { name: "child" }),
+    ]);
+    const b = trace("b", [...a.spans, span("w", "y", 20, 5, { name: "child" })]);
+    expect(differingRows(diffTraces(a, b)).map((r) => r.operation)).toEqual(["root", "parent", "child"]);
+  });
+
+  it("finds no difference between a trace and itself", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 40 }), (queryUs, calls) => {
+        const t = request("t", queryUs, calls);
+        expect(differingRows(diffTraces(t, t))).toEqual([]);
+        for (const row of diffTraces(t, t)) {
+          expect(row.presence).toBe("both");
+          expect(row.deltaUs).toBe(0);
+          expect(row.a.calls).toBe(row.b.calls);
+        }
+      }),
+    );
   });
 });

@@ -1,0 +1,21 @@
+import { chromium } from "@playwright/test";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: "dark" });
+const now = Math.floor(Date.now() / 1000);
+const q = 'http_server_request_duration_seconds_bucket{job="api-gateway",method="GET",route="/api/v1/orders"}';
+const r = await (await fetch(`http://127.0.0.1:3999/api/exemplars?query=${encodeURIComponent(q)}&start=${now-3600}&end=${now}`)).json();
+const ex = r.series.flatMap((s) => s.exemplars).sort((a, b) => b.value - a.value);
+let e;
+for (const x of ex) { if ((await fetch(`http://127.0.0.1:3999/api/traces/${x.traceId}`)).ok) { e = x; break; } }
+await page.goto(`http://127.0.0.1:3999/explore?trace=${e.traceId}&span=${e.spanId}`);
+const panel = page.getByRole("region", { name: "Trace" });
+await panel.getByRole("tab", { name: "Statistics" }).click();
+await page.waitForTimeout(500);
+await panel.screenshot({ path: "/tmp/stats.png" });
+await panel.getByRole("tab", { name: "Compare" }).click();
+await panel.getByRole("button", { name: "Compare with a typical request" }).click();
+await page.getByRole("table", { name: "Trace comparison" }).waitFor();
+await page.waitForTimeout(500);
+await panel.screenshot({ path: "/tmp/diff.png" });
+await page.screenshot({ path: "/tmp/full.png" });
+await browser.close();
