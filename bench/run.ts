@@ -10,6 +10,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, release } from "node:os";
 import { benchExemplars, benchScroll, benchWaterfall, firstLoadJs, launch } from "./browser";
+import { benchComparison } from "./compare";
 import { benchNormalization } from "./normalize";
 import { waitUntilAnswers } from "./stats";
 import { benchProxy } from "./proxy";
@@ -78,6 +79,8 @@ async function main() {
 
   log("normalization in Node (50,000 spans)");
   report.normalization = benchNormalization(50_000, 5);
+  log("comparison math in Node (cohorts of 40 traces, two-trace diff)");
+  report.comparison = benchComparison();
 
   log(`browser benchmarks against the demo world on ${base}`);
   const server = spawn(process.execPath, [".next/standalone/server.js"], {
@@ -183,7 +186,15 @@ ${table(r.exemplars as Record<string, Row>, "case")}
 
 ${table(r.normalization as Record<string, Row>, "format")}
 
-## First-load JavaScript of /explore
+${
+  r.comparison
+    ? `## Comparing slow requests with typical ones (in Node, the functions the browser runs)
+
+${table(r.comparison as Record<string, Row>, "case")}
+
+`
+    : ""
+}## First-load JavaScript of /explore
 
 ${format(r.firstLoadJs)}
 

@@ -10,6 +10,12 @@ import {
   stack,
   tracesKeptSinceSec,
 } from "./stack";
+import { compareAttributes } from "../lib/compare/attributes";
+import { chooseCohorts } from "../lib/compare/cohorts";
+import { compareCohorts } from "../lib/compare/operations";
+import { exemplarPoints } from "../lib/explore/chart-data";
+import type { ExemplarsResponse } from "../lib/model/exemplar";
+import type { Trace } from "../lib/model/trace";
 
 /**
  * The explorer's server routes against a real Prometheus 2.42 (exemplar storage on) and a real
@@ -64,6 +70,36 @@ describe("real Prometheus and Jaeger", () => {
     expect(kept).toBeGreaterThan(notFound);
     // Jaeger's tail sampling keeps 90%: some exemplars must point at dropped traces.
     expect(notFound).toBeGreaterThan(0);
+  });
+});
+
+describe("comparing slow requests with typical ones, on real data", () => {
+  it("finds the N+1 of GET /api/orders and the customer tier that takes it", async () => {
+    // About one slow exemplar in 3 s reaches Prometheus (one per bucket per scrape): wait for a dozen.
+    const since = await tracesKeptSinceSec(45);
+    const answer = await getExemplars(routes, `${BUCKETS}{service="gateway",route="/api/orders"}`, 600);
+    const settledMs = Date.now() - SETTLE_SEC * 1000;
+    const points = exemplarPoints(answer as ExemplarsResponse).filter(
+      (p) => p.timeMs > since * 1000 && p.timeMs < settledMs,
+    );
+    // What a person drags on the chart: the requests above 80 ms (typical ones take 10–30 ms).
+    const region = { startMs: since * 1000, endMs: settledMs, minValue: 0.08, maxValue: 10 };
+    const cohorts = chooseCohorts(points, region, "typical");
+    expect(cohorts.slow.length).toBeGreaterThan(5);
+    expect(cohorts.baseline.length).toBeGreaterThan(5);
+    const fetchKept = async (side: typeof cohorts.slow) => {
+      const answers = await Promise.all(side.map((p) => getTrace(routes, p.traceId)));
+      return answers.filter((a) => a.status === 200).map((a) => a.body as Trace);
+    };
+    const [slow, typical] = [await fetchKept(cohorts.slow), await fetchKept(cohorts.baseline)];
+    expect(slow.length).toBeGreaterThan(3);
+    expect(typical.length).toBeGreaterThan(3);
+
+    const top = compareCohorts(slow, typical).rows[0]!;
+    expect(top).toMatchObject({ service: "orders", operation: "SELECT * FROM" });
+    expect(top.slow.callsPerTrace).toBeGreaterThan(15);
+    expect(top.baseline.callsPerTrace).toBeLessThan(2);
+    expect(compareAttributes(slow, typical)[0]).toMatchObject({ key: "customer.tier", value: "enterprise" });
   });
 });
 

@@ -14,7 +14,12 @@ import { SpanKind, SpanStatusCode, context, exemplarLabelsOf, propagation, trace
 export type Handler = (request: {
   params: Record<string, string>;
   url: URL;
+  /** Who the request is for, as the gateway's authentication would know it (`x-customer-tier`). */
+  customerTier?: string;
 }) => Promise<{ status: number; body: unknown }>;
+
+/** Carries the customer's tier from the gateway to the services behind it. */
+const TIER_HEADER = "x-customer-tier";
 
 export interface Route {
   method: "GET" | "POST";
@@ -53,6 +58,8 @@ export function startService(options: { name: string; port: number; tracer: Trac
       return;
     }
     const parent = propagation.extract(context.active(), req.headers);
+    const tierHeader = req.headers[TIER_HEADER];
+    const customerTier = typeof tierHeader === "string" ? tierHeader : undefined;
     const startMs = nowMs();
     const span = options.tracer.startSpan(
       `${match.method} ${match.route}`,
@@ -63,6 +70,7 @@ export function startService(options: { name: string; port: number; tracer: Trac
           "http.request.method": match.method,
           "http.route": match.route,
           "url.path": url.pathname,
+          ...(customerTier ? { "customer.tier": customerTier } : {}),
         },
       },
       parent,
@@ -72,7 +80,7 @@ export function startService(options: { name: string; port: number; tracer: Trac
     try {
       const params = match.pattern.exec(url.pathname)?.groups ?? {};
       ({ status, body } = await context.with(trace.setSpan(parent, span), () =>
-        match.handler({ params, url }),
+        match.handler({ params, url, customerTier }),
       ));
     } catch (error) {
       span.recordException(error as Error);
@@ -99,12 +107,13 @@ export async function callService(
   tracer: Tracer,
   method: "GET" | "POST",
   url: string,
+  customerTier?: string,
 ): Promise<{ status: number; body: unknown }> {
   return tracer.startActiveSpan(
     `${method}`,
     { kind: SpanKind.CLIENT, attributes: { "http.request.method": method, "url.full": url } },
     async (span) => {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = customerTier ? { [TIER_HEADER]: customerTier } : {};
       propagation.inject(context.active(), headers);
       try {
         const response = await fetch(url, { method, headers });
