@@ -177,3 +177,38 @@ test("comparing the regression's slow requests with typical ones names the N+1, 
   );
   await fresh.context().close();
 });
+
+test("the comparison shows its progress, stops on Cancel with what arrived, and switches baseline", async ({
+  page,
+  explorer,
+}) => {
+  test.slow();
+  await explorer.goto();
+  // Slow trace answers, so that there is time to cancel.
+  await page.route("**/api/traces/**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.continue();
+  });
+  await explorer.dragOnChart([0.02, 0.0], [0.98, 0.25]);
+  await page.getByRole("button", { name: "Compare with typical" }).click();
+  const comparison = page.getByRole("region", { name: /Slow vs typical/ });
+  await expect(comparison.getByRole("progressbar", { name: /Fetching/ })).toBeVisible();
+  await comparison.getByRole("button", { name: "Cancel" }).click();
+  await expect(comparison.getByText(/stopped; comparing what arrived/)).toBeVisible();
+  await comparison.getByRole("button", { name: "Fetch the rest" }).click();
+  await expect(comparison.getByTestId("comparison-counts")).toContainText(/slow traces kept/, {
+    timeout: 30_000,
+  });
+  await page.unroute("**/api/traces/**");
+
+  await comparison.getByRole("combobox", { name: "Baseline" }).selectOption("before");
+  await expect(page).toHaveURL(/baseline=before/);
+  const before = page.getByRole("region", { name: /Slow vs before/ });
+  await expect(before.getByText(/recorded before/)).toBeVisible();
+  await expect(before.getByRole("table", { name: /Operations/ }).or(before.getByRole("status"))).toBeVisible({
+    timeout: 20_000,
+  });
+  await before.getByRole("button", { name: "Close the comparison" }).click();
+  await expect(page).not.toHaveURL(/baseline=/);
+  await expect(page.getByRole("button", { name: "Compare with typical" })).toBeVisible();
+});
