@@ -71,6 +71,8 @@ export default defineConfig([
   },
   globalIgnores([
     ".next/**",
+    // Written by `npm run test:vercel`; a second `npm test` in the same checkout lints after it.
+    ".vercel/**",
     "out/**",
     "build/**",
     "next-env.d.ts",
