@@ -1,9 +1,7 @@
 "use client";
 
 import { Problem } from "@/components/problem";
-import type { BaselineRule } from "@/lib/compare/cohorts";
-import type { ExemplarPoint } from "@/lib/explore/chart-data";
-import type { Region } from "@/lib/explore/exemplar-groups";
+import type { ComparisonPanelProps } from "@/components/compare/comparison-panel";
 import { Placeholder } from "./chart-area";
 import { useLazyModule } from "./use-lazy-module";
 
@@ -11,16 +9,7 @@ import { useLazyModule } from "./use-lazy-module";
 const loadComparison = () => import("@/components/compare/comparison-panel");
 
 /** The slow-vs-baseline comparison of the selected region, once its code has loaded. */
-export function ComparisonSection(props: {
-  points: readonly ExemplarPoint[];
-  isPending: boolean;
-  region: Region;
-  baseline: BaselineRule;
-  selectedOp?: string | null;
-  onBaseline: (rule: BaselineRule) => void;
-  onOpenSpan: (traceId: string, spanId: string, op: string, compareTraceId?: string) => void;
-  onClose: () => void;
-}) {
+export function ComparisonSection(props: ComparisonPanelProps & { isPending: boolean }) {
   const { module, loadError } = useLazyModule(loadComparison);
   if (loadError) {
     return (

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { Problem } from "@/components/problem";
+import { type HeadColumn, TableHead } from "@/components/table-head";
 import { type AttributeFinding, compareAttributes } from "@/lib/compare/attributes";
 import { type BaselineRule, type Cohorts, chooseCohorts } from "@/lib/compare/cohorts";
 import { type CohortComparison, type OperationDiff, compareCohorts } from "@/lib/compare/operations";
@@ -11,7 +12,7 @@ import { formatDurationSec, formatDurationUs } from "@/lib/format/duration";
 import { formatTimeOfDay } from "@/lib/format/time";
 import { type CohortSide, type CohortTraces, useCohortTraces } from "./use-cohort-traces";
 
-interface Props {
+export interface ComparisonPanelProps {
   points: readonly ExemplarPoint[];
   region: Region;
   baseline: BaselineRule;
@@ -28,6 +29,20 @@ const BASELINE_NAMES: Record<BaselineRule, string> = {
   before: "before",
 };
 const SHOWN_OPERATIONS = 12;
+const OPERATION_COLUMNS: HeadColumn[] = [
+  { key: "name", label: "Service · operation" },
+  { key: "traces", label: "In traces", align: "right" },
+  { key: "calls", label: "Calls", align: "right" },
+  { key: "total", label: "Total time", align: "right" },
+  { key: "self", label: "Self time", align: "right" },
+  { key: "critical", label: "Critical path", align: "right" },
+  { key: "explains", label: "Explains", align: "right" },
+];
+const ATTRIBUTE_COLUMNS: HeadColumn[] = [
+  { key: "name", label: "Service · attribute" },
+  { key: "value", label: "Value" },
+  { key: "share", label: "Traces with it", align: "right" },
+];
 
 export const opKey = (row: { service: string; operation: string }) => `${row.service}/${row.operation}`;
 
@@ -36,7 +51,7 @@ export const opKey = (row: { service: string; operation: string }) => `${row.ser
  * against a baseline, as a table of operations ranked by the latency they explain and a list of
  * attribute values far more common among the slow ones.
  */
-export function ComparisonPanel(props: Props) {
+export function ComparisonPanel(props: ComparisonPanelProps) {
   const { points, region, baseline } = props;
   const cohorts = useMemo(() => chooseCohorts(points, region, baseline), [points, region, baseline]);
   const slowIds = useMemo(() => cohorts.slow.map((p) => p.traceId), [cohorts]);
@@ -216,7 +231,9 @@ const pair = (slow: string, typical: string) => (
 const calls = (n: number) => (n >= 10 ? n.toFixed(0) : n.toFixed(1));
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-function OperationsTable(props: Props & { comparison: CohortComparison; baselineName: string }) {
+function OperationsTable(
+  props: ComparisonPanelProps & { comparison: CohortComparison; baselineName: string },
+) {
   const { comparison, baselineName, selectedOp, onOpenSpan } = props;
   const [showAll, setShowAll] = useState(false);
   const rows = showAll ? comparison.rows : comparison.rows.slice(0, SHOWN_OPERATIONS);
@@ -232,31 +249,7 @@ function OperationsTable(props: Props & { comparison: CohortComparison; baseline
       </p>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse" aria-label="Operations, slow against baseline">
-          <thead className="text-zinc-500">
-            <tr className="border-b border-zinc-200 dark:border-zinc-800">
-              <th scope="col" className="px-2 py-1 text-left font-normal">
-                Service · operation
-              </th>
-              <th scope="col" className="px-2 py-1 text-right font-normal">
-                In traces
-              </th>
-              <th scope="col" className="px-2 py-1 text-right font-normal">
-                Calls
-              </th>
-              <th scope="col" className="px-2 py-1 text-right font-normal">
-                Total time
-              </th>
-              <th scope="col" className="px-2 py-1 text-right font-normal">
-                Self time
-              </th>
-              <th scope="col" className="px-2 py-1 text-right font-normal">
-                Critical path
-              </th>
-              <th scope="col" className="px-2 py-1 text-right font-normal">
-                Explains
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={OPERATION_COLUMNS} />
           <tbody>
             {rows.map((row) => (
               <OperationRow
@@ -285,7 +278,7 @@ function OperationRow(props: {
   comparison: CohortComparison;
   selected: boolean;
   baselineName: string;
-  onOpenSpan: Props["onOpenSpan"];
+  onOpenSpan: ComparisonPanelProps["onOpenSpan"];
 }) {
   const { row, comparison, selected, baselineName, onOpenSpan } = props;
   const key = opKey(row);
@@ -379,19 +372,7 @@ function AttributesTable({ findings, baselineName }: { findings: AttributeFindin
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse" aria-label="Attribute values, slow against baseline">
-            <thead className="text-zinc-500">
-              <tr className="border-b border-zinc-200 dark:border-zinc-800">
-                <th scope="col" className="px-2 py-1 text-left font-normal">
-                  Service · attribute
-                </th>
-                <th scope="col" className="px-2 py-1 text-left font-normal">
-                  Value
-                </th>
-                <th scope="col" className="px-2 py-1 text-right font-normal">
-                  Traces with it
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={ATTRIBUTE_COLUMNS} />
             <tbody>
               {findings.map((f) => (
                 <tr

@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { type OperationStats, traceStatistics } from "@/lib/compare/operations";
 import { formatDurationUs } from "@/lib/format/duration";
+import { TableHead } from "../table-head";
 import type { Trace } from "@/lib/model/trace";
 
 type Column = "calls" | "errors" | "totalUs" | "selfUs" | "criticalUs";
@@ -38,18 +39,14 @@ export function TraceStatistics({
         {formatDurationUs(stats.criticalUs)}.
       </p>
       <table className="w-full border-collapse" aria-label="Trace statistics">
-        <thead className="text-zinc-500">
-          <tr className="border-b border-zinc-200 dark:border-zinc-800">
-            <th scope="col" className="px-2 py-1 text-left font-normal">
-              Service · operation
-            </th>
-            {COLUMNS.map((column) => (
-              <th
-                key={column.key}
-                scope="col"
-                aria-sort={sortBy === column.key ? "descending" : "none"}
-                className="whitespace-nowrap px-2 py-1 text-right font-normal"
-              >
+        <TableHead
+          columns={[
+            { key: "name", label: "Service · operation" },
+            ...COLUMNS.map((column) => ({
+              key: column.key,
+              align: "right" as const,
+              sort: sortBy === column.key ? ("descending" as const) : ("none" as const),
+              label: (
                 <button
                   type="button"
                   onClick={() => setSortBy(column.key)}
@@ -57,10 +54,10 @@ export function TraceStatistics({
                 >
                   {column.label} {sortBy === column.key ? "↓" : ""}
                 </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
+              ),
+            })),
+          ]}
+        />
         <tbody>
           {rows.map((op) => (
             <StatisticsRow key={`${op.service}/${op.operation}`} op={op} onShowSpan={onShowSpan} />

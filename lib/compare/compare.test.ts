@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ExemplarPoint } from "../explore/chart-data";
 import type { Attributes, Span, Trace } from "../model/trace";
+import { testSpan, testTrace } from "../testing/trace-builders";
 import { MIN_SHARE_DIFFERENCE, compareAttributes, numberRange } from "./attributes";
 import { chooseCohorts, median, seriesKey, spreadOverTime, typicalPartner } from "./cohorts";
 import { diffTraces, differingRows } from "./trace-diff";
@@ -14,35 +15,8 @@ const point = (
   labels: Record<string, string> = { job: "api" },
 ) => ({ timeMs, value, traceId, spanId: "s", seriesLabels: labels }) satisfies ExemplarPoint;
 
-const span = (
-  spanId: string,
-  parentSpanId: string | undefined,
-  startUs: number,
-  durationUs: number,
-  extra: Partial<Span> = {},
-): Span => ({
-  spanId,
-  parentSpanId,
-  serviceName: "svc",
-  name: spanId,
-  startUs,
-  durationUs,
-  status: "unset",
-  attributes: {},
-  resource: {},
-  events: [],
-  links: [],
-  ...extra,
-});
-const trace = (traceId: string, spans: Span[]): Trace => ({
-  traceId,
-  spans,
-  services: [...new Set(spans.map((s) => s.serviceName))],
-  startUs: 0,
-  durationUs: 0,
-  warnings: [],
-  source: "jaeger-v1",
-});
+const span = testSpan;
+const trace = (traceId: string, spans: Span[]) => testTrace(spans, traceId);
 
 /** A request: root `GET /x` with a query, then `calls` order-item queries one after another. */
 function request(traceId: string, queryUs: number, calls: number, attributes: Attributes = {}): Trace {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readFixture } from "../testing/fixtures";
+import { testSpan, testTrace } from "../testing/trace-builders";
 import type { Span, Trace } from "../model/trace";
 import { generateSyntheticTrace } from "../demo/synthetic-trace";
 import { normalizeJaegerV1Trace } from "../traces/jaeger-v1";
@@ -11,35 +12,8 @@ import { ancestorsOf, buildSpanTree } from "./span-tree";
 import { clipToParents, criticalPath, selfTimeUs } from "./timing";
 import { visibleRows } from "./visible-rows";
 
-const span = (
-  spanId: string,
-  parentSpanId: string | undefined,
-  startUs: number,
-  durationUs: number,
-  extra: Partial<Span> = {},
-): Span => ({
-  spanId,
-  parentSpanId,
-  serviceName: "svc",
-  name: spanId,
-  startUs,
-  durationUs,
-  status: "unset",
-  attributes: {},
-  resource: {},
-  events: [],
-  links: [],
-  ...extra,
-});
-const trace = (spans: Span[]): Trace => ({
-  traceId: "t",
-  spans,
-  services: ["svc"],
-  startUs: 0,
-  durationUs: 0,
-  warnings: [],
-  source: "jaeger-v1",
-});
+const span = testSpan;
+const trace = (spans: Span[]) => testTrace(spans);
 const recorded = (name: string) =>
   normalizeJaegerV1Trace(jaegerV1Trace.parse(JSON.parse(readFixture(`jaeger/${name}`))));
 const ids = (t: Trace, indices: Iterable<number>) => [...indices].map((i) => t.spans[i]!.spanId);
