@@ -70,6 +70,52 @@ export async function benchWaterfall(
   return results;
 }
 
+/**
+ * A link to two 10,000-span traces held against each other (`trace` + `compare`): navigation →
+ * the aligned rows on screen, the time aligning them took on the main thread (no Web Worker),
+ * and the longest task that blocked the page meanwhile (whatever it was: charts, parsing).
+ */
+export async function benchTraceDiff(browser: Browser, baseUrl: string, spans = 10_000, runs = 5) {
+  const toRows: number[] = [];
+  const align: number[] = [];
+  const longest: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const tasks: number[] = [];
+      (window as unknown as { longTasks: number[] }).longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(entry.duration);
+      }).observe({ type: "longtask", buffered: true });
+    });
+    await page.goto(
+      `${baseUrl}/explore?trace=${syntheticTraceId(spans)}&compare=${syntheticTraceId(spans - 1)}`,
+    );
+    await page
+      .getByRole("table", { name: "Trace comparison" })
+      .getByRole("row")
+      .nth(1)
+      .waitFor({ timeout: 60_000 });
+    const measured = await page.evaluate(() => ({
+      nowMs: performance.now(),
+      alignMs: performance.getEntriesByName("trace-diff:aligned", "measure").at(-1)?.duration ?? NaN,
+      longestTaskMs: Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
+    }));
+    toRows.push(measured.nowMs);
+    align.push(measured.alignMs);
+    longest.push(measured.longestTaskMs);
+    await context.close();
+  }
+  return {
+    [`${spans.toLocaleString("en")} vs ${(spans - 1).toLocaleString("en")} spans`]: {
+      navigationToRowsMs: round(median(toRows)),
+      alignMs: round(median(align)),
+      longestTaskMs: round(median(longest)),
+    },
+  };
+}
+
 /** Scrolls the 50,000-span waterfall from top to bottom and records frame times. */
 export async function benchScroll(browser: Browser, baseUrl: string) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });

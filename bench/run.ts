@@ -9,7 +9,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, release } from "node:os";
-import { benchExemplars, benchScroll, benchWaterfall, firstLoadJs, launch } from "./browser";
+import { benchExemplars, benchScroll, benchTraceDiff, benchWaterfall, firstLoadJs, launch } from "./browser";
 import { benchComparison } from "./compare";
 import { benchNormalization } from "./normalize";
 import { waitUntilAnswers } from "./stats";
@@ -93,6 +93,7 @@ async function main() {
     try {
       report.waterfall = await benchWaterfall(browser, base);
       report.scroll50k = await benchScroll(browser, base);
+      report.traceDiff = await benchTraceDiff(browser, base);
       if (jaegerUiDir) {
         log("a shared link against Jaeger UI, same traces, same run");
         report.viewers = await benchViewers(browser, { jaegerUiDir, explorerPort: BENCH_PORT + 1 });
@@ -177,6 +178,8 @@ Response received → rows on screen, next to \`JSON.parse\` of the same payload
 ${table(r.waterfall as Record<string, Row>, "spans")}
 
 Scrolling the 50,000-span trace top to bottom: ${format(r.scroll50k)}.
+
+${r.traceDiff ? `Two traces held against each other by a link (\`trace\` + \`compare\`), navigation → aligned rows, and the longest task meanwhile:\n\n${table(r.traceDiff as Record<string, Row>, "traces")}` : ""}
 
 ${r.viewers ? viewersSection(r.viewers as Viewers) : ""}## Exemplars (demo world)
 

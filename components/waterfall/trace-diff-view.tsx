@@ -86,7 +86,14 @@ function ChooseOther({ trace, typicalTraceId, onCompare }: Props) {
 function TraceDiff({ trace, otherTraceId, onCompare, onShowSpan }: Props & { otherTraceId: string }) {
   const other = useQuery(traceQuery(otherTraceId));
   const [onlyDifferences, setOnlyDifferences] = useState(true);
-  const rows = useMemo(() => (other.data ? diffTraces(trace, other.data) : []), [trace, other.data]);
+  const rows = useMemo(() => {
+    if (!other.data) return [];
+    const startMs = performance.now();
+    const aligned = diffTraces(trace, other.data);
+    // For the benchmarks (bench/): what aligning the two traces cost the main thread.
+    performance.measure("trace-diff:aligned", { start: startMs });
+    return aligned;
+  }, [trace, other.data]);
   const shown = useMemo(() => (onlyDifferences ? differingRows(rows) : rows), [rows, onlyDifferences]);
   const summary = useMemo(() => summarize(rows), [rows]);
   const scrollRef = useRef<HTMLDivElement>(null);
