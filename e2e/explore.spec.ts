@@ -203,7 +203,7 @@ test("the comparison shows its progress, stops on Cancel with what arrived, and 
 
   await comparison.getByRole("combobox", { name: "Baseline" }).selectOption("before");
   await expect(page).toHaveURL(/baseline=before/);
-  const before = page.getByRole("region", { name: /Slow vs before/ });
+  const before = page.getByRole("region", { name: /Slow vs earlier/ });
   await expect(before.getByText(/recorded before/)).toBeVisible();
   await expect(before.getByRole("table", { name: /Operations/ }).or(before.getByRole("status"))).toBeVisible({
     timeout: 20_000,

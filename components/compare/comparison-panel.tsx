@@ -26,7 +26,7 @@ export interface ComparisonPanelProps {
 
 const BASELINE_NAMES: Record<BaselineRule, string> = {
   typical: "typical",
-  before: "before",
+  before: "earlier",
 };
 const SHOWN_OPERATIONS = 12;
 const OPERATION_COLUMNS: HeadColumn[] = [
@@ -110,8 +110,10 @@ export function ComparisonPanel(props: ComparisonPanelProps) {
       ) : !result ? null : slow.traces.length === 0 || base.traces.length === 0 ? (
         <Problem title="Nothing to compare: the trace store has none of one side's traces" tone="error">
           <p>
-            {describeSide(slow, "slow")}; {describeSide(base, name)}. Exemplars outlive their traces when
-            traces are sampled or expire sooner than metrics; pick a more recent region.
+            {describeSide(slow, "slow")}; {describeSide(base, name)}.{" "}
+            {slow.failed + base.failed > 0
+              ? "The trace store failed to answer; close the comparison and compare again."
+              : "Exemplars outlive their traces when traces are sampled or expire sooner than metrics; pick a more recent region."}
           </p>
         </Problem>
       ) : (
@@ -131,7 +133,7 @@ function CohortsSummary(props: {
   fetched: CohortTraces;
 }) {
   const { cohorts, region, rule, fetched } = props;
-  const rule_text =
+  const ruleText =
     rule === "typical"
       ? `the ${cohorts.baseline.length} exemplars of the same series closest to the median (${formatDurationSec(cohorts.medianValue ?? 0)}) between ${formatTimeOfDay(region.startMs)} and ${formatTimeOfDay(region.endMs)}, outside the selection`
       : `${cohorts.baseline.length} exemplars of the same series between ${formatDurationSec(region.minValue)} and ${formatDurationSec(region.maxValue)}, recorded before ${formatTimeOfDay(region.startMs)}`;
@@ -142,7 +144,7 @@ function CohortsSummary(props: {
         {cohorts.slowAvailable > cohorts.slow.length
           ? ` (spread over time from ${cohorts.slowAvailable})`
           : ""}
-        . Baseline: {rule_text}
+        . Baseline: {ruleText}
         {cohorts.baselineAvailable > cohorts.baseline.length ? ` (of ${cohorts.baselineAvailable})` : ""}.
       </p>
       {fetched.total > 0 ? (
