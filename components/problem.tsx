@@ -24,3 +24,12 @@ export function Problem({
     </div>
   );
 }
+
+/** A part of the page whose code chunk failed to download (a deploy in between, a dropped network). */
+export function CodeLoadProblem({ what, error }: { what: string; error: Error }) {
+  return (
+    <Problem title={`${what} could not load`} tone="error">
+      <p>Its code did not download ({error.message}). Reload the page.</p>
+    </Problem>
+  );
+}

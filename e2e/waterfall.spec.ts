@@ -207,3 +207,13 @@ test("Compare holds the trace against a typical one, path by path, and the link 
   ).toBeVisible({ timeout: 15_000 });
   await fresh.context().close();
 });
+
+test("a shared link to a trace has its first rows, the linked span selected, in the page's HTML", async ({
+  request,
+}) => {
+  const exemplar = await regressionExemplar(request);
+  const html = await (await request.get(`/explore?trace=${exemplar.traceId}&span=${exemplar.spanId}`)).text();
+  expect(html.match(/role="treeitem"/g)?.length).toBeGreaterThan(10);
+  // The rows are markup only: no handlers, and the selected one is the exemplar's span.
+  expect(html).toMatch(new RegExp(`aria-selected="true"[^>]*data-span-id="${exemplar.spanId}"`));
+});

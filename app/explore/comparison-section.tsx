@@ -1,6 +1,6 @@
 "use client";
 
-import { Problem } from "@/components/problem";
+import { CodeLoadProblem } from "@/components/problem";
 import type { ComparisonPanelProps } from "@/components/compare/comparison-panel";
 import { Placeholder } from "./chart-area";
 import { useLazyModule } from "./use-lazy-module";
@@ -12,11 +12,7 @@ const loadComparison = () => import("@/components/compare/comparison-panel");
 export function ComparisonSection(props: ComparisonPanelProps & { isPending: boolean }) {
   const { module, loadError } = useLazyModule(loadComparison);
   if (loadError) {
-    return (
-      <Problem title="The comparison could not load" tone="error">
-        <p>Its code did not download ({loadError.message}). Reload the page.</p>
-      </Problem>
-    );
+    return <CodeLoadProblem what="The comparison" error={loadError} />;
   }
   // The cohorts come from the exemplars: wait for them rather than report an empty selection.
   if (!module || props.isPending) return <Placeholder label="Loading the comparison" className="h-40" />;

@@ -3,11 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
-import { ExemplarTable } from "@/components/explorer/exemplar-table";
-import { Problem } from "@/components/problem";
+import { CodeLoadProblem } from "@/components/problem";
 import { type ExplorerLinks, ExplorerLinksContext } from "@/components/waterfall/explorer-links";
 import { healthQuery, histogramsQuery, traceQuery } from "@/lib/client/queries";
-import { typicalPartner } from "@/lib/compare/cohorts";
 import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import type { Region } from "@/lib/explore/exemplar-groups";
 import { exemplarCountsPerBucket } from "@/lib/explore/exemplar-table";
@@ -32,6 +30,11 @@ const loadTracePanel = () => import("@/components/waterfall/trace-panel");
 if (typeof window !== "undefined" && new URLSearchParams(window.location.search).has("trace")) {
   void loadTracePanel();
 }
+
+// The exemplar list and its virtualizer sit below the charts: their own chunk, fetched as this
+// module runs, so they are not part of the page's first load.
+const loadExemplarTable = () => import("@/components/explorer/exemplar-table");
+if (typeof window !== "undefined") void loadExemplarTable().catch(() => undefined);
 
 /** The explorer page: the view in the URL, its data, the charts and list, and the trace beside them. */
 /**
@@ -73,6 +76,8 @@ export function Explorer({
   );
   const { fetchNow, fetchOnDwell } = useTracePrefetch(loadTracePanel);
   const tracePanel = useLazyModule(loadTracePanel);
+  const exemplarTable = useLazyModule(loadExemplarTable);
+  const ExemplarTable = exemplarTable.module?.ExemplarTable;
   const TracePanel = tracePanel.module?.TracePanel;
   // The preview is of the trace the page was opened with; another trace waits for the panel.
   const [linkedTraceId] = useState(state.trace);
@@ -99,11 +104,6 @@ export function Explorer({
     void setState({ bucket: bucket ?? null }, { history: "replace" });
   const bounds = useMemo(() => data.grid?.bounds ?? [], [data.grid]);
   const exemplarCounts = useMemo(() => exemplarCountsPerBucket(data.points, bounds), [data.points, bounds]);
-
-  const typicalTraceId = useMemo(
-    () => (state.trace ? typicalPartner(data.points, state.trace)?.traceId : undefined),
-    [data.points, state.trace],
-  );
 
   const familyList = families.data?.families;
   const links = useMemo<ExplorerLinks>(() => {
@@ -242,18 +242,24 @@ export function Explorer({
                   error={data.exemplars.error}
                   exemplarStorage={health.data?.metrics.exemplarStorage}
                 >
-                  <ExemplarTable
-                    points={data.points}
-                    bounds={bounds}
-                    bucket={state.bucket ?? undefined}
-                    region={region}
-                    sort={state.sort}
-                    selectedTraceId={state.trace}
-                    onSort={(sort) => void setState({ sort }, { history: "replace" })}
-                    onBucket={setBucket}
-                    onClearRegion={() => setRegion(null)}
-                    onSelect={selectExemplar}
-                  />
+                  {ExemplarTable ? (
+                    <ExemplarTable
+                      points={data.points}
+                      bounds={bounds}
+                      bucket={state.bucket ?? undefined}
+                      region={region}
+                      sort={state.sort}
+                      selectedTraceId={state.trace}
+                      onSort={(sort) => void setState({ sort }, { history: "replace" })}
+                      onBucket={setBucket}
+                      onClearRegion={() => setRegion(null)}
+                      onSelect={selectExemplar}
+                    />
+                  ) : exemplarTable.loadError ? (
+                    <CodeLoadProblem what="The exemplar list" error={exemplarTable.loadError} />
+                  ) : (
+                    <Placeholder label="Loading the exemplar list" className="h-80" />
+                  )}
                 </ExemplarsSection>
               </>
             )}
@@ -270,15 +276,13 @@ export function Explorer({
                   traceUiUrl={health.data?.traceUiUrl}
                   onSelectSpan={(span) => void setState({ span }, { history: "replace" })}
                   compareTraceId={state.compare}
-                  typicalTraceId={typicalTraceId}
+                  exemplars={data.points}
                   onOpenTrace={(trace, span) => void setState({ trace, span, compare: null })}
                   onCompare={(compare) => void setState({ compare })}
                   onClose={() => void setState({ trace: null, span: null, compare: null })}
                 />
               ) : tracePanel.loadError ? (
-                <Problem title="The trace view could not load" tone="error">
-                  <p>Its code did not download ({tracePanel.loadError.message}). Reload the page.</p>
-                </Problem>
+                <CodeLoadProblem what="The trace view" error={tracePanel.loadError} />
               ) : (
                 <Placeholder label="Loading trace view" className="h-full min-h-[32rem]" />
               )}

@@ -6,7 +6,7 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs";
-import { BASELINE_RULES } from "@/lib/compare/cohorts";
+import { BASELINE_RULES } from "@/lib/compare/baseline-rules";
 import type { Region } from "@/lib/explore/exemplar-groups";
 import { DEFAULT_FROM, DEFAULT_TO, toAbsolute } from "@/lib/explore/time-range";
 

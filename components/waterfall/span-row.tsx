@@ -1,5 +1,3 @@
-"use client";
-
 import { memo } from "react";
 import type { Span } from "@/lib/model/trace";
 import { formatDurationUs } from "@/lib/format/duration";
@@ -27,7 +25,11 @@ interface Props {
   onSelect?: (spanIndex: number) => void;
 }
 
-/** One span: tree column (indent, caret, service, name) and its bar on the time axis. */
+/**
+ * One span: tree column (indent, caret, service, name) and its bar on the time axis. Not a client
+ * module of its own: the server renders the linked trace's preview rows with it (without
+ * handlers) and ships no code for them; the waterfall's chunk brings it to the browser.
+ */
 export const SpanRow = memo(function SpanRow(props: Props) {
   const {
     span,
@@ -65,7 +67,7 @@ export const SpanRow = memo(function SpanRow(props: Props) {
       aria-posinset={props.rowNumber + 1}
       aria-label={`${span.serviceName} ${span.name}, ${formatDurationUs(span.durationUs)}${isError ? ", error" : ""}`}
       data-span-id={span.spanId}
-      onClick={() => props.onSelect?.(spanIndex)}
+      onClick={props.onSelect ? () => props.onSelect!(spanIndex) : undefined}
       className={`absolute inset-x-0 grid cursor-default grid-cols-[minmax(0,2fr)_minmax(0,3fr)] items-center text-xs ${
         selected
           ? "bg-sky-100 dark:bg-sky-900/50"
@@ -84,10 +86,14 @@ export const SpanRow = memo(function SpanRow(props: Props) {
             type="button"
             tabIndex={-1}
             aria-hidden
-            onClick={(event) => {
-              event.stopPropagation();
-              props.onToggle?.(spanIndex);
-            }}
+            onClick={
+              props.onToggle
+                ? (event) => {
+                    event.stopPropagation();
+                    props.onToggle!(spanIndex);
+                  }
+                : undefined
+            }
             className="w-4 shrink-0 text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100"
           >
             {expanded ? "▾" : "▸"}

@@ -4,7 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
 import { traceQuery } from "@/lib/client/queries";
+import { typicalPartner } from "@/lib/compare/cohorts";
 import { type DiffRow, diffTraces, differingRows } from "@/lib/compare/trace-diff";
+import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import { AppError } from "@/lib/errors";
 import { formatDurationUs } from "@/lib/format/duration";
 import { normalizeTraceId } from "@/lib/model/ids";
@@ -18,8 +20,8 @@ interface Props {
   trace: Trace;
   /** The trace to hold it against (`compare` in the URL), if one is chosen. */
   otherTraceId?: string | null;
-  /** A typical request of the same series, offered as the other trace. */
-  typicalTraceId?: string;
+  /** The chart's exemplars: the one nearest its series' median is offered as the other trace. */
+  exemplars?: readonly ExemplarPoint[];
   onCompare: (traceId: string | null) => void;
   onShowSpan: (spanId: string) => void;
 }
@@ -30,7 +32,11 @@ export function TraceDiffView(props: Props) {
   return <TraceDiff {...props} otherTraceId={props.otherTraceId} />;
 }
 
-function ChooseOther({ trace, typicalTraceId, onCompare }: Props) {
+function ChooseOther({ trace, exemplars, onCompare }: Props) {
+  const typicalTraceId = useMemo(
+    () => (exemplars ? typicalPartner(exemplars, trace.traceId)?.traceId : undefined),
+    [exemplars, trace.traceId],
+  );
   const [text, setText] = useState("");
   const [invalid, setInvalid] = useState(false);
   return (

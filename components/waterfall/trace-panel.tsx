@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { AppError } from "@/lib/errors";
 import { traceQuery } from "@/lib/client/queries";
+import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import { traceUiLink } from "@/lib/trace-view/histogram-link";
 import { Problem } from "../problem";
 import { RetryButton } from "../retry-button";
@@ -18,8 +19,8 @@ interface Props {
   traceUiUrl?: string;
   /** A second trace to hold this one against (`compare` in the URL). */
   compareTraceId?: string | null;
-  /** A typical request of the same series, offered for the comparison. */
-  typicalTraceId?: string;
+  /** The chart's exemplars: the Compare view offers the typical one of the trace's series. */
+  exemplars?: readonly ExemplarPoint[];
   onSelectSpan: (spanId: string) => void;
   onOpenTrace: (traceId: string, spanId: string) => void;
   onCompare: (traceId: string | null) => void;
@@ -121,7 +122,7 @@ export function TracePanel(props: Props) {
             <TraceDiffView
               trace={trace}
               otherTraceId={props.compareTraceId}
-              typicalTraceId={props.typicalTraceId}
+              exemplars={props.exemplars}
               onCompare={props.onCompare}
               onShowSpan={showSpan}
             />

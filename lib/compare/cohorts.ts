@@ -1,5 +1,6 @@
 import type { ExemplarPoint } from "../explore/chart-data";
 import { type Region, exemplarsInRegion } from "../explore/exemplar-groups";
+import type { BaselineRule } from "./baseline-rules";
 
 /**
  * Which exemplars make up the two sides of a comparison. The slow cohort is the selected
@@ -15,8 +16,7 @@ import { type Region, exemplarsInRegion } from "../explore/exemplar-groups";
  * burst does not stand for the whole cohort.
  */
 
-export const BASELINE_RULES = ["typical", "before"] as const;
-export type BaselineRule = (typeof BASELINE_RULES)[number];
+export type { BaselineRule } from "./baseline-rules";
 export const MAX_TRACES_PER_COHORT = 40;
 
 export interface Cohorts {
