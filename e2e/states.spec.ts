@@ -79,3 +79,23 @@ test("a metric without samples says so instead of drawing an empty chart", async
   );
   await expect(page.getByText("No data for this query in this range")).toBeVisible({ timeout: 15_000 });
 });
+
+for (const query of ["nonexistent_metric_seconds", "up"]) {
+  test(`every placeholder ends, in one explanation, for a query without histogram buckets (${query})`, async ({
+    page,
+  }) => {
+    await page.goto(`/explore?query=${encodeURIComponent(query)}`);
+    const explanation = page.getByRole("status").filter({ hasText: "No data for this query in this range" });
+    await expect(explanation).toContainText(`${query}_bucket`, { timeout: 15_000 });
+    for (const label of [
+      "Loading buckets",
+      "Loading chart",
+      "Loading exemplars",
+      "Loading the exemplar list",
+    ]) {
+      await expect(page.getByLabel(label)).toHaveCount(0);
+    }
+    // Not three messages saying the same: the buckets and exemplars add nothing to it.
+    await expect(page.getByRole("status")).toHaveCount(1);
+  });
+}

@@ -8,6 +8,10 @@ import type { ChartsModule } from "./use-charts";
 
 interface Props {
   charts?: ChartsModule;
+  /** The charts' code failed to load: the latency chart's area says so; nothing to add here. */
+  chartsError?: Error;
+  /** The bucket-rate query, to name in an explanation. */
+  query: string;
   grid?: BucketGrid;
   stepSec: number;
   error: Error | null;
@@ -22,8 +26,23 @@ interface Props {
   onSelectBucket: (bucket: number | undefined) => void;
 }
 
-/** The heatmap of bucket rates with its exemplars, and the distribution of the whole range. */
-export function BucketCharts({ charts, grid, error, ...props }: Props) {
+/**
+ * The heatmap of bucket rates with its exemplars, and the distribution of the whole range; or why
+ * they are not there. Every state ends: in the charts, a failure, or an explanation.
+ */
+export function BucketCharts({ charts, chartsError, grid, error, ...props }: Props) {
+  if (chartsError) return null;
+  if (grid && grid.bounds.length === 0) {
+    return (
+      <Problem title="No histogram buckets to draw">
+        <p>
+          <code className="font-mono">{props.query}</code> returns no series with an <code>le</code> label in
+          this range, so there is no heatmap or distribution: the query has no classic histogram buckets (a
+          gauge or counter, a native histogram, or no data at all).
+        </p>
+      </Problem>
+    );
+  }
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       {grid && grid.bounds.length > 0 && charts ? (

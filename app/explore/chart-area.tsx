@@ -17,6 +17,8 @@ interface Props {
   /** False while the data or the charts' code is still on its way. */
   ready: boolean;
   isEmpty: boolean;
+  /** For a histogram selector: the `_bucket` selector the lines were computed from. */
+  bucketSelector?: string;
   /** The latency chart, drawn once everything above is fine. */
   children: ReactNode;
 }
@@ -47,10 +49,19 @@ export function ChartArea(props: Props) {
   if (props.isEmpty) {
     return (
       <Problem title="No data for this query in this range">
-        <p>
-          Prometheus has no samples for <code className="font-mono">{query}</code> between these times. Check
-          the metric name and label filters, or widen the range.
-        </p>
+        {props.bucketSelector ? (
+          <p>
+            The explorer reads <code className="font-mono">{query}</code> as a histogram and asks for its
+            buckets, <code className="font-mono">{props.bucketSelector}</code>: Prometheus has none between
+            these times. Check the metric name (without <code>_bucket</code>) and label filters, or widen the
+            range; for another kind of series, switch to PromQL.
+          </p>
+        ) : (
+          <p>
+            Prometheus has no samples for <code className="font-mono">{query}</code> between these times.
+            Check the metric and label names, or widen the range.
+          </p>
+        )}
       </Problem>
     );
   }

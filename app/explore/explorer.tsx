@@ -64,6 +64,7 @@ export function Explorer({
   const startMs = range.ok ? range.startMs : NaN;
   const endMs = range.ok ? range.endMs : NaN;
   const data = useExplorerData(query, startMs, endMs);
+  const chartIsEmpty = data.chart?.rows.length === 0;
   const { charts, loadError: chartsError } = useCharts(state.trace);
   useAutoRefresh(state.refresh, state.to.startsWith("now"), setNowMs);
 
@@ -185,7 +186,8 @@ export function Explorer({
               retryLines={data.refetchLines}
               chartsError={chartsError}
               ready={Boolean(data.chart && charts)}
-              isEmpty={data.chart?.rows.length === 0}
+              isEmpty={chartIsEmpty}
+              bucketSelector={data.plan?.bucketRates ? data.plan.exemplars : undefined}
             >
               {data.chart && charts ? (
                 <charts.LatencyChart
@@ -219,9 +221,12 @@ export function Explorer({
                     onClose={() => void setState({ baseline: null, op: null })}
                   />
                 ) : null}
-                {data.plan?.bucketRates ? (
+                {/* With no data at all, the chart's explanation covers the buckets and exemplars too. */}
+                {data.plan?.bucketRates && !chartIsEmpty ? (
                   <BucketCharts
                     charts={charts}
+                    chartsError={chartsError}
+                    query={data.plan.bucketRates}
                     grid={data.grid}
                     stepSec={data.plan.stepSec}
                     error={data.bucketsError}
@@ -236,31 +241,33 @@ export function Explorer({
                     onSelectBucket={setBucket}
                   />
                 ) : null}
-                <ExemplarsSection
-                  count={data.points.length}
-                  isPending={data.exemplars.isPending && Boolean(data.plan)}
-                  error={data.exemplars.error}
-                  exemplarStorage={health.data?.metrics.exemplarStorage}
-                >
-                  {ExemplarTable ? (
-                    <ExemplarTable
-                      points={data.points}
-                      bounds={bounds}
-                      bucket={state.bucket ?? undefined}
-                      region={region}
-                      sort={state.sort}
-                      selectedTraceId={state.trace}
-                      onSort={(sort) => void setState({ sort }, { history: "replace" })}
-                      onBucket={setBucket}
-                      onClearRegion={() => setRegion(null)}
-                      onSelect={selectExemplar}
-                    />
-                  ) : exemplarTable.loadError ? (
-                    <CodeLoadProblem what="The exemplar list" error={exemplarTable.loadError} />
-                  ) : (
-                    <Placeholder label="Loading the exemplar list" className="h-80" />
-                  )}
-                </ExemplarsSection>
+                {chartIsEmpty && data.points.length === 0 ? null : (
+                  <ExemplarsSection
+                    count={data.points.length}
+                    isPending={data.exemplars.isPending && Boolean(data.plan)}
+                    error={data.exemplars.error}
+                    exemplarStorage={health.data?.metrics.exemplarStorage}
+                  >
+                    {ExemplarTable ? (
+                      <ExemplarTable
+                        points={data.points}
+                        bounds={bounds}
+                        bucket={state.bucket ?? undefined}
+                        region={region}
+                        sort={state.sort}
+                        selectedTraceId={state.trace}
+                        onSort={(sort) => void setState({ sort }, { history: "replace" })}
+                        onBucket={setBucket}
+                        onClearRegion={() => setRegion(null)}
+                        onSelect={selectExemplar}
+                      />
+                    ) : exemplarTable.loadError ? (
+                      <CodeLoadProblem what="The exemplar list" error={exemplarTable.loadError} />
+                    ) : (
+                      <Placeholder label="Loading the exemplar list" className="h-80" />
+                    )}
+                  </ExemplarsSection>
+                )}
               </>
             )}
           </div>

@@ -1,0 +1,36 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { BucketCharts } from "./bucket-charts";
+
+const props = {
+  query: 'sum by (le) (rate(x_bucket{job="a"}[1m]))',
+  stepSec: 15,
+  error: null,
+  exemplars: [],
+  exemplarCounts: [],
+  startMs: 0,
+  endMs: 1,
+  selectedTraceId: null,
+  onSelectExemplar: () => undefined,
+  onPreviewExemplar: () => undefined,
+  onSelectBucket: () => undefined,
+};
+
+describe("BucketCharts", () => {
+  it("ends in an explanation when the answer has no buckets (lines from a native histogram, say)", () => {
+    const html = renderToStaticMarkup(
+      <BucketCharts {...props} grid={{ bounds: [], timesMs: [], rates: [] }} />,
+    );
+    expect(html).toContain("No histogram buckets to draw");
+    expect(html).toContain("x_bucket");
+    expect(html).not.toContain("animate-pulse");
+  });
+
+  it("waits, visibly, only while the bucket rates are on their way", () => {
+    expect(renderToStaticMarkup(<BucketCharts {...props} />)).toContain('aria-label="Loading buckets"');
+  });
+
+  it("adds nothing when the charts' code failed to load (the chart area says so)", () => {
+    expect(renderToStaticMarkup(<BucketCharts {...props} chartsError={new Error("chunk")} />)).toBe("");
+  });
+});
