@@ -217,3 +217,51 @@ test("a shared link to a trace has its first rows, the linked span selected, in 
   // The rows are markup only: no handlers, and the selected one is the exemplar's span.
   expect(html).toMatch(new RegExp(`aria-selected="true"[^>]*data-span-id="${exemplar.spanId}"`));
 });
+
+test("each service of a trace has its own color, none of them red, kept in the next trace", async ({
+  page,
+}) => {
+  await page.goto(`/explore?trace=5e5e5e5e0000000000000000000003e8`);
+  const legend = page.getByRole("list", { name: "Services" });
+  await expect(legend.getByRole("listitem").first()).toBeVisible({ timeout: 20_000 });
+  const colorsOf = async (): Promise<[string, string][]> =>
+    legend
+      .getByRole("listitem")
+      .evaluateAll((items) =>
+        items.map((item) => [
+          item.textContent ?? "",
+          getComputedStyle(item.querySelector("span")!).backgroundColor,
+        ]),
+      );
+  const colors = await colorsOf();
+  expect(colors.length).toBeGreaterThan(5);
+  const oklab = (css: string) => {
+    const [l, c, h] = /oklch\(([\d.]+) ([\d.]+) ([\d.]+)\)/.exec(css)!.slice(1).map(Number) as [
+      number,
+      number,
+      number,
+    ];
+    return { l, a: c * Math.cos((h * Math.PI) / 180), b: c * Math.sin((h * Math.PI) / 180), h };
+  };
+  const points = colors.map(([, css]) => oklab(css));
+  for (let i = 0; i < points.length; i++) {
+    // Red is near 29° in OKLCH.
+    expect(Math.min(Math.abs(points[i]!.h - 29), 360 - Math.abs(points[i]!.h - 29))).toBeGreaterThanOrEqual(
+      30,
+    );
+    for (let j = i + 1; j < points.length; j++) {
+      const [p, q] = [points[i]!, points[j]!];
+      expect(
+        Math.hypot(p.l - q.l, p.a - q.a, p.b - q.b),
+        `${colors[i]![0]} vs ${colors[j]![0]}`,
+      ).toBeGreaterThan(0.1);
+    }
+  }
+  // Another trace with some of the same services: they keep their colors.
+  await page.goto(`/explore?trace=5e5e5e5e0000000000000000000001f4`);
+  await expect(legend.getByRole("listitem").first()).toBeVisible({ timeout: 20_000 });
+  const next = new Map(await colorsOf());
+  const shared = colors.filter(([service]) => next.has(service));
+  expect(shared.length).toBeGreaterThan(0);
+  for (const [service, css] of shared) expect(next.get(service)).toBe(css);
+});

@@ -3,8 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import type { Trace } from "@/lib/model/trace";
 import type { SpanTree } from "@/lib/trace-view/span-tree";
-import { serviceColor } from "@/lib/trace-view/service-colors";
 import type { TimeWindow } from "./row-layout";
+import { useServiceColor } from "./service-colors-context";
 
 const HEIGHT_PX = 44;
 
@@ -23,6 +23,7 @@ export function Minimap({ trace, tree, window, onWindow }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const total = Math.max(trace.durationUs, 1);
+  const colorOf = useServiceColor();
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -44,7 +45,7 @@ export function Minimap({ trace, tree, window, onWindow }: Props) {
     tree.order.forEach((index, row) => {
       const span = trace.spans[index]!;
       let color = span.status === "error" ? "#dc2626" : colors.get(span.serviceName);
-      if (!color) colors.set(span.serviceName, (color = serviceColor(span.serviceName)));
+      if (!color) colors.set(span.serviceName, (color = colorOf(span.serviceName)));
       let path = paths.get(color);
       if (!path) paths.set(color, (path = new Path2D()));
       const x = ((span.startUs - trace.startUs) / total) * width;
@@ -55,7 +56,7 @@ export function Minimap({ trace, tree, window, onWindow }: Props) {
       ctx.fillStyle = color;
       ctx.fill(path);
     }
-  }, [trace, tree, total]);
+  }, [trace, tree, total, colorOf]);
 
   const fraction = (event: React.PointerEvent<HTMLElement>) => {
     const box = event.currentTarget.getBoundingClientRect();

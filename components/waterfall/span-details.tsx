@@ -3,8 +3,8 @@
 import Link from "next/link";
 import type { AttributeValue, Attributes, Span, Trace } from "@/lib/model/trace";
 import { formatDurationUs } from "@/lib/format/duration";
-import { serviceColor } from "@/lib/trace-view/service-colors";
 import { useExplorerLinks } from "./explorer-links";
+import { useServiceColor } from "./service-colors-context";
 
 interface Props {
   trace: Trace;
@@ -20,6 +20,7 @@ interface Props {
  * URLs become links (new tab, no referrer, no opener).
  */
 export function SpanDetails({ trace, span, selfTimeUs, onCriticalPath, onOpenLink }: Props) {
+  const colorOf = useServiceColor();
   const histogramHref = useExplorerLinks().histogramHrefForSpan(span);
   return (
     <section aria-label="Span details" className="space-y-3 p-3 text-xs">
@@ -27,7 +28,7 @@ export function SpanDetails({ trace, span, selfTimeUs, onCriticalPath, onOpenLin
         <h3 className="flex items-center gap-2 text-sm font-semibold" tabIndex={-1} id="span-details-heading">
           <span
             className="h-3 w-3 shrink-0 rounded-sm"
-            style={{ backgroundColor: serviceColor(span.serviceName) }}
+            style={{ backgroundColor: colorOf(span.serviceName) }}
           />
           <bdi className="break-all">{span.name}</bdi>
         </h3>

@@ -1,12 +1,13 @@
 import { memo } from "react";
 import type { Span } from "@/lib/model/trace";
 import { formatDurationUs } from "@/lib/format/duration";
-import { serviceColor } from "@/lib/trace-view/service-colors";
 
 import { INDENT_PX, MAX_INDENT_LEVELS, ROW_HEIGHT_PX, type TimeWindow } from "./row-layout";
 
 interface Props {
   span: Span;
+  /** The service's color (CSS). */
+  color: string;
   spanIndex: number;
   depth: number;
   hasChildren: boolean;
@@ -33,6 +34,7 @@ interface Props {
 export const SpanRow = memo(function SpanRow(props: Props) {
   const {
     span,
+    color,
     spanIndex,
     depth,
     hasChildren,
@@ -52,7 +54,6 @@ export const SpanRow = memo(function SpanRow(props: Props) {
   const barLeft = Math.max(left, 0);
   const barWidth = Math.max(Math.min(right, 100) - barLeft, 0.15);
   const visible = right >= 0 && left <= 100;
-  const color = serviceColor(span.serviceName);
   const isError = span.status === "error";
   const labelOnLeft = barLeft > 70;
 

@@ -4,10 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { AppError } from "@/lib/errors";
 import { traceQuery } from "@/lib/client/queries";
+import { colorsForServices } from "@/lib/client/service-color-registry";
 import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import { traceUiLink } from "@/lib/trace-view/histogram-link";
 import { Problem } from "../problem";
 import { RetryButton } from "../retry-button";
+import { ServiceColorsContext } from "./service-colors-context";
 import { TraceDiffView } from "./trace-diff-view";
 import { TraceStatistics } from "./trace-statistics";
 import { Waterfall } from "./waterfall";
@@ -47,6 +49,8 @@ export function TracePanel(props: Props) {
     const index = trace.spans.findIndex((s) => !s.parentSpanId || !ids.has(s.parentSpanId));
     return Math.max(index, 0);
   }, [trace]);
+  // Colors for this trace's services, pinned in the browser so they stay the same in the next trace.
+  const colors = useMemo(() => colorsForServices(trace?.services ?? []), [trace]);
   const errorCount = useMemo(() => trace?.spans.filter((s) => s.status === "error").length ?? 0, [trace]);
   const [view, setView] = useState<View>(props.compareTraceId ? "compare" : "waterfall");
   // A comparison chosen from outside (a link, the cohort table) shows at once.
@@ -61,75 +65,77 @@ export function TracePanel(props: Props) {
   };
 
   return (
-    <section
-      aria-label="Trace"
-      className="flex h-full min-h-[32rem] flex-col rounded-md border border-zinc-200 dark:border-zinc-800"
-    >
-      <header className="flex items-center gap-2 border-b border-zinc-200 px-3 py-1.5 dark:border-zinc-800">
-        <h2 className="text-sm font-semibold">Trace</h2>
-        {trace ? (
-          <div role="tablist" aria-label="Trace views" className="flex gap-1 text-xs">
-            {VIEWS.map((v) => (
-              <button
-                key={v.view}
-                type="button"
-                role="tab"
-                aria-selected={view === v.view}
-                onClick={() => setView(v.view)}
-                className="rounded px-2 py-0.5 text-zinc-600 hover:bg-zinc-100 aria-selected:bg-zinc-200 aria-selected:font-semibold aria-selected:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:aria-selected:bg-zinc-700 dark:aria-selected:text-zinc-100"
-              >
-                {v.label}
-              </button>
-            ))}
-          </div>
-        ) : (
-          <code className="truncate font-mono text-xs text-zinc-500">{traceId}</code>
-        )}
-        <button
-          type="button"
-          onClick={props.onClose}
-          className="ml-auto rounded px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
-          aria-label="Close trace"
-        >
-          ✕
-        </button>
-      </header>
-      {isPending ? (
-        <p className="animate-pulse p-3 text-sm text-zinc-500">Loading trace…</p>
-      ) : error ? (
-        <div className="p-3">
-          <TraceError error={error} retry={() => void refetch()} />
-        </div>
-      ) : trace ? (
-        <>
-          <WaterfallHeader
-            trace={trace}
-            rootIndex={rootIndex}
-            errorCount={errorCount}
-            traceUiHref={props.traceUiUrl ? traceUiLink(props.traceUiUrl, trace.traceId) : undefined}
-          />
-          {view === "waterfall" ? (
-            <Waterfall
-              key={trace.traceId}
-              trace={trace}
-              selectedSpanId={props.selectedSpanId ?? trace.spans[rootIndex]?.spanId}
-              onSelectSpan={props.onSelectSpan}
-              onOpenTrace={props.onOpenTrace}
-            />
-          ) : view === "statistics" ? (
-            <TraceStatistics trace={trace} onShowSpan={showSpan} />
+    <ServiceColorsContext value={colors}>
+      <section
+        aria-label="Trace"
+        className="flex h-full min-h-[32rem] flex-col rounded-md border border-zinc-200 dark:border-zinc-800"
+      >
+        <header className="flex items-center gap-2 border-b border-zinc-200 px-3 py-1.5 dark:border-zinc-800">
+          <h2 className="text-sm font-semibold">Trace</h2>
+          {trace ? (
+            <div role="tablist" aria-label="Trace views" className="flex gap-1 text-xs">
+              {VIEWS.map((v) => (
+                <button
+                  key={v.view}
+                  type="button"
+                  role="tab"
+                  aria-selected={view === v.view}
+                  onClick={() => setView(v.view)}
+                  className="rounded px-2 py-0.5 text-zinc-600 hover:bg-zinc-100 aria-selected:bg-zinc-200 aria-selected:font-semibold aria-selected:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:aria-selected:bg-zinc-700 dark:aria-selected:text-zinc-100"
+                >
+                  {v.label}
+                </button>
+              ))}
+            </div>
           ) : (
-            <TraceDiffView
-              trace={trace}
-              otherTraceId={props.compareTraceId}
-              exemplars={props.exemplars}
-              onCompare={props.onCompare}
-              onShowSpan={showSpan}
-            />
+            <code className="truncate font-mono text-xs text-zinc-500">{traceId}</code>
           )}
-        </>
-      ) : null}
-    </section>
+          <button
+            type="button"
+            onClick={props.onClose}
+            className="ml-auto rounded px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            aria-label="Close trace"
+          >
+            ✕
+          </button>
+        </header>
+        {isPending ? (
+          <p className="animate-pulse p-3 text-sm text-zinc-500">Loading trace…</p>
+        ) : error ? (
+          <div className="p-3">
+            <TraceError error={error} retry={() => void refetch()} />
+          </div>
+        ) : trace ? (
+          <>
+            <WaterfallHeader
+              trace={trace}
+              rootIndex={rootIndex}
+              errorCount={errorCount}
+              traceUiHref={props.traceUiUrl ? traceUiLink(props.traceUiUrl, trace.traceId) : undefined}
+            />
+            {view === "waterfall" ? (
+              <Waterfall
+                key={trace.traceId}
+                trace={trace}
+                selectedSpanId={props.selectedSpanId ?? trace.spans[rootIndex]?.spanId}
+                onSelectSpan={props.onSelectSpan}
+                onOpenTrace={props.onOpenTrace}
+              />
+            ) : view === "statistics" ? (
+              <TraceStatistics trace={trace} onShowSpan={showSpan} />
+            ) : (
+              <TraceDiffView
+                trace={trace}
+                otherTraceId={props.compareTraceId}
+                exemplars={props.exemplars}
+                onCompare={props.onCompare}
+                onShowSpan={showSpan}
+              />
+            )}
+          </>
+        ) : null}
+      </section>
+    </ServiceColorsContext>
   );
 }
 

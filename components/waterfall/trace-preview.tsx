@@ -50,6 +50,7 @@ export function TracePreview({
             <SpanRow
               key={row}
               span={span}
+              color={preview.serviceColors[span.serviceName] ?? "grey"}
               spanIndex={row}
               depth={depth}
               hasChildren={hasChildren}

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import type { Trace } from "@/lib/model/trace";
 import { formatDurationUs } from "@/lib/format/duration";
-import { serviceColor } from "@/lib/trace-view/service-colors";
 import { useExplorerLinks } from "./explorer-links";
+import { useServiceColor } from "./service-colors-context";
 
 interface Props {
   trace: Trace;
@@ -15,6 +15,7 @@ interface Props {
 
 /** Root operation, trace ID, when, how long, how big, which services, how many errors. */
 export function WaterfallHeader({ trace, rootIndex, errorCount, traceUiHref }: Props) {
+  const colorOf = useServiceColor();
   const { copyShareLink } = useExplorerLinks();
   const root = trace.spans[rootIndex];
   const [copied, setCopied] = useState<string | undefined>();
@@ -46,7 +47,7 @@ export function WaterfallHeader({ trace, rootIndex, errorCount, traceUiHref }: P
       <ul className="flex flex-wrap gap-x-3 gap-y-0.5" aria-label="Services">
         {trace.services.map((service) => (
           <li key={service} className="flex items-center gap-1">
-            <span className="h-2.5 w-2.5 rounded-sm" style={{ backgroundColor: serviceColor(service) }} />
+            <span className="h-2.5 w-2.5 rounded-sm" style={{ backgroundColor: colorOf(service) }} />
             <bdi>{service}</bdi>
           </li>
         ))}

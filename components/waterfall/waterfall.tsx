@@ -10,6 +10,7 @@ import { treeKeyAction } from "@/lib/trace-view/tree-keys";
 import { Minimap } from "./minimap";
 import { SpanDetails } from "./span-details";
 import { ROW_HEIGHT_PX, type TimeWindow } from "./row-layout";
+import { useServiceColor } from "./service-colors-context";
 import { SpanRow } from "./span-row";
 import { TimeRuler } from "./time-ruler";
 import { useWaterfallModel } from "./use-waterfall-model";
@@ -40,6 +41,7 @@ export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace }: 
   });
   const [matchPosition, setMatchPosition] = useState(0);
   const tree = useMemo(() => buildSpanTree(trace), [trace]);
+  const colorOf = useServiceColor();
   const selectedIndex = selectedSpanId ? (tree.indexOf.get(selectedSpanId) ?? -1) : -1;
   // The selected span is always shown: its ancestors count as expanded whatever was collapsed.
   const openCollapsed = useMemo(() => {
@@ -176,6 +178,7 @@ export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace }: 
                 <SpanRow
                   key={index}
                   span={trace.spans[index]!}
+                  color={colorOf(trace.spans[index]!.serviceName)}
                   spanIndex={index}
                   depth={tree.depth[index]!}
                   hasChildren={tree.children[index]!.length > 0}

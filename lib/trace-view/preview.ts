@@ -1,4 +1,5 @@
 import type { Span, Trace } from "../model/trace";
+import { assignServiceSlots, serviceColors } from "./service-colors";
 import { buildSpanTree } from "./span-tree";
 
 /** What the server-rendered preview of a linked trace draws: a summary and its first rows. */
@@ -9,6 +10,8 @@ export interface TracePreviewData {
   durationUs: number;
   spanCount: number;
   serviceCount: number;
+  /** Each service's color, as a browser without pinned colors would assign them. */
+  serviceColors: Record<string, string>;
   /** The first rows in tree order (everything expanded), each span cut to what a row draws. */
   rows: { span: Span; depth: number; hasChildren: boolean }[];
 }
@@ -26,6 +29,7 @@ export function tracePreviewData(trace: Trace, maxRows = PREVIEW_ROWS): TracePre
     durationUs: trace.durationUs,
     spanCount: trace.spans.length,
     serviceCount: trace.services.length,
+    serviceColors: Object.fromEntries(serviceColors(assignServiceSlots(trace.services))),
     rows: Array.from(tree.order.subarray(0, maxRows), (index) => ({
       span: drawnPart(trace.spans[index]!),
       depth: tree.depth[index]!,

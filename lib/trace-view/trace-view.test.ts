@@ -7,7 +7,7 @@ import { generateSyntheticTrace } from "../demo/synthetic-trace";
 import { normalizeJaegerV1Trace } from "../traces/jaeger-v1";
 import { jaegerV1Trace } from "../traces/jaeger-v1-wire";
 import { searchSpans, filterSpans } from "./search";
-import { serviceColor, serviceHue } from "./service-colors";
+import { SERVICE_PALETTE, assignServiceSlots, minimumPaletteDistance, serviceColors } from "./service-colors";
 import { ancestorsOf, buildSpanTree } from "./span-tree";
 import { clipToParents, criticalPath, selfTimeUs } from "./timing";
 import { visibleRows } from "./visible-rows";
@@ -199,15 +199,48 @@ describe("search and filters", () => {
   });
 });
 
-describe("serviceColor", () => {
-  it("is stable per name and never red", () => {
-    expect(serviceColor("orders")).toBe(serviceColor("orders"));
+describe("service colors", () => {
+  it("are ten colors told apart at a glance, none of them red", () => {
+    expect(SERVICE_PALETTE).toHaveLength(10);
+    expect(minimumPaletteDistance()).toBeGreaterThan(0.1);
+    for (const color of SERVICE_PALETTE) {
+      // Red sits near 29° in OKLCH; stay 30° clear of it on either side.
+      const fromRed = Math.min(Math.abs(color.h - 29), 360 - Math.abs(color.h - 29));
+      expect(fromRed).toBeGreaterThanOrEqual(30);
+    }
+  });
+
+  const services = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), {
+    minLength: 1,
+    maxLength: 10,
+  });
+  const pinnedMaps = fc
+    .array(fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 9 })), {
+      maxLength: 30,
+    })
+    .map((entries) => new Map(entries));
+
+  it("give every service of a trace of up to ten its own color, whatever was pinned before", () => {
     fc.assert(
-      fc.property(fc.string(), (name) => {
-        const hue = serviceHue(name);
-        expect(hue).toBeGreaterThanOrEqual(30);
-        expect(hue).toBeLessThan(330);
+      fc.property(services, pinnedMaps, (names, pinned) => {
+        const slots = assignServiceSlots(names, pinned);
+        expect([...slots.keys()].sort()).toEqual([...names].sort());
+        expect(new Set(slots.values()).size).toBe(names.length);
       }),
     );
+  });
+
+  it("keep a service's color from one trace to the next once pinned", () => {
+    const first = assignServiceSlots(["frontend", "api-gateway", "orders"]);
+    const second = assignServiceSlots(["orders", "payments", "frontend"], first);
+    expect(second.get("orders")).toBe(first.get("orders"));
+    expect(second.get("frontend")).toBe(first.get("frontend"));
+    // A new service avoids the colors other services already hold.
+    expect([...first.values()]).not.toContain(second.get("payments"));
+    expect(assignServiceSlots(["a", "b"])).toEqual(assignServiceSlots(["a", "b"]));
+  });
+
+  it("are CSS colors the browser can paint", () => {
+    expect(serviceColors(new Map([["orders", 0]])).get("orders")).toBe("oklch(0.68 0.14 240)");
   });
 });
