@@ -212,3 +212,44 @@ test("the comparison shows its progress, stops on Cancel with what arrived, and 
   await expect(page).not.toHaveURL(/baseline=/);
   await expect(page.getByRole("button", { name: "Compare with typical" })).toBeVisible();
 });
+
+test("opening a trace from the keyboard moves focus to it, closes the card, and Escape goes back to the marker", async ({
+  page,
+  explorer,
+}) => {
+  await explorer.goto();
+  const marker = explorer.markers.first();
+  await marker.focus();
+  await expect(page.getByRole("tooltip")).toBeVisible();
+  await page.keyboard.press("Enter");
+  const traceId = await marker.getAttribute("data-trace-id");
+  await expect(page).toHaveURL(new RegExp(`trace=${traceId}`));
+  await expect(page.getByRole("heading", { name: "Trace" })).toBeFocused();
+  await expect(page.getByRole("tooltip")).toHaveCount(0);
+  // The next Tab stays in the panel, not back at the first marker.
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[aria-label="Trace"]')))).toBe(
+    true,
+  );
+  await page.keyboard.press("Escape");
+  await expect(page.locator(`[data-testid="latency-chart"] [data-trace-id="${traceId}"]`)).toBeFocused();
+});
+
+test("a skip link takes the keyboard past the markers to the exemplar list", async ({ page, explorer }) => {
+  await explorer.goto();
+  const skip = page.getByRole("button", { name: /Skip the chart's markers/ });
+  await skip.focus();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest("#exemplar-list")))).toBe(true);
+});
+
+test("Escape clears the chart's selection", async ({ page, explorer }) => {
+  await explorer.goto();
+  await explorer.dragOnChart([0.3, 0.05], [0.6, 0.95]);
+  await expect(page).toHaveURL(/region=/);
+  await page.keyboard.press("Escape");
+  await expect(page).not.toHaveURL(/region=/);
+  await expect(page.getByRole("button", { name: "Zoom to selection" })).toHaveCount(0);
+});

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { CodeLoadProblem } from "@/components/problem";
 import { type ExplorerLinks, ExplorerLinksContext } from "@/components/waterfall/explorer-links";
 import { healthQuery, histogramsQuery, traceQuery } from "@/lib/client/queries";
@@ -75,6 +75,8 @@ export function Explorer({
       void setState(next ? { region: roundRegion(next), op: null } : NO_SELECTION, { history: "replace" }),
     [setState],
   );
+  const clearRegion = useCallback(() => setRegion(null), [setRegion]);
+  useEscapeClearsSelection(Boolean(region), clearRegion);
   const { fetchNow, fetchOnDwell } = useTracePrefetch(loadTracePanel);
   const tracePanel = useLazyModule(loadTracePanel);
   const exemplarTable = useLazyModule(loadExemplarTable);
@@ -86,8 +88,15 @@ export function Explorer({
   const preview = state.trace === linkedTraceId ? tracePreview : null;
   // One or the other, never nested: the preview until the panel has its code and the trace.
   const showPreview = Boolean(preview) && (!TracePanel || openTrace.isPending);
+  // Where the open trace was opened from (chart or list, and which exemplar), for Escape to return
+  // to; and whether the person opened it (then focus moves to it) or the page's link did.
+  const openedFrom = useRef<{ container: string; traceId: string } | undefined>(undefined);
+  const [openedByPerson, setOpenedByPerson] = useState(false);
   const selectExemplar = useCallback(
     (point: ExemplarPoint) => {
+      const container = document.activeElement?.closest("[data-testid]")?.getAttribute("data-testid");
+      openedFrom.current = container ? { container, traceId: point.traceId } : undefined;
+      setOpenedByPerson(true);
       fetchNow(point.traceId);
       void setState({ trace: point.traceId, span: point.spanId ?? null, compare: null });
     },
@@ -178,6 +187,7 @@ export function Explorer({
                 </span>
               )}
             </div>
+            <SkipMarkers />
             <ChartArea
               query={query}
               families={families}
@@ -215,6 +225,7 @@ export function Explorer({
                     selectedOp={state.op}
                     onBaseline={(baseline) => void setState({ baseline, op: null })}
                     onOpenSpan={(trace, span, op, compare) => {
+                      setOpenedByPerson(true);
                       fetchNow(trace);
                       void setState({ trace, span, op, compare: compare ?? null });
                     }}
@@ -242,31 +253,33 @@ export function Explorer({
                   />
                 ) : null}
                 {chartIsEmpty && data.points.length === 0 ? null : (
-                  <ExemplarsSection
-                    count={data.points.length}
-                    isPending={data.exemplars.isPending && Boolean(data.plan)}
-                    error={data.exemplars.error}
-                    exemplarStorage={health.data?.metrics.exemplarStorage}
-                  >
-                    {ExemplarTable ? (
-                      <ExemplarTable
-                        points={data.points}
-                        bounds={bounds}
-                        bucket={state.bucket ?? undefined}
-                        region={region}
-                        sort={state.sort}
-                        selectedTraceId={state.trace}
-                        onSort={(sort) => void setState({ sort }, { history: "replace" })}
-                        onBucket={setBucket}
-                        onClearRegion={() => setRegion(null)}
-                        onSelect={selectExemplar}
-                      />
-                    ) : exemplarTable.loadError ? (
-                      <CodeLoadProblem what="The exemplar list" error={exemplarTable.loadError} />
-                    ) : (
-                      <Placeholder label="Loading the exemplar list" className="h-80" />
-                    )}
-                  </ExemplarsSection>
+                  <div id={EXEMPLAR_LIST_ID} tabIndex={-1} className="outline-none">
+                    <ExemplarsSection
+                      count={data.points.length}
+                      isPending={data.exemplars.isPending && Boolean(data.plan)}
+                      error={data.exemplars.error}
+                      exemplarStorage={health.data?.metrics.exemplarStorage}
+                    >
+                      {ExemplarTable ? (
+                        <ExemplarTable
+                          points={data.points}
+                          bounds={bounds}
+                          bucket={state.bucket ?? undefined}
+                          region={region}
+                          sort={state.sort}
+                          selectedTraceId={state.trace}
+                          onSort={(sort) => void setState({ sort }, { history: "replace" })}
+                          onBucket={setBucket}
+                          onClearRegion={clearRegion}
+                          onSelect={selectExemplar}
+                        />
+                      ) : exemplarTable.loadError ? (
+                        <CodeLoadProblem what="The exemplar list" error={exemplarTable.loadError} />
+                      ) : (
+                        <Placeholder label="Loading the exemplar list" className="h-80" />
+                      )}
+                    </ExemplarsSection>
+                  </div>
                 )}
               </>
             )}
@@ -284,9 +297,22 @@ export function Explorer({
                   onSelectSpan={(span) => void setState({ span }, { history: "replace" })}
                   compareTraceId={state.compare}
                   exemplars={data.points}
-                  onOpenTrace={(trace, span) => void setState({ trace, span, compare: null })}
+                  onOpenTrace={(trace, span) => {
+                    setOpenedByPerson(true);
+                    void setState({ trace, span, compare: null });
+                  }}
                   onCompare={(compare) => void setState({ compare })}
                   onClose={() => void setState({ trace: null, span: null, compare: null })}
+                  takeFocus={openedByPerson}
+                  onEscape={() => {
+                    const from = openedFrom.current;
+                    const origin =
+                      from &&
+                      document.querySelector<HTMLElement>(
+                        `[data-testid="${from.container}"] [data-trace-id="${from.traceId}"]`,
+                      );
+                    origin?.focus();
+                  }}
                 />
               ) : tracePanel.loadError ? (
                 <CodeLoadProblem what="The trace view" error={tracePanel.loadError} />
@@ -301,8 +327,44 @@ export function Explorer({
   );
 }
 
+const EXEMPLAR_LIST_ID = "exemplar-list";
+
+/**
+ * Hundreds of markers are buttons: a keyboard user can jump past them to the list (which holds
+ * every exemplar too). Hidden until focused, like any skip link.
+ */
+function SkipMarkers() {
+  return (
+    <button
+      type="button"
+      onClick={() => document.getElementById(EXEMPLAR_LIST_ID)?.focus()}
+      className="sr-only rounded bg-sky-600 px-2 py-1 text-xs text-white focus:not-sr-only focus:absolute focus:z-10"
+    >
+      Skip the chart&apos;s markers, to the exemplar list
+    </button>
+  );
+}
+
 /** A new query or range starts without a selection or comparison. */
 const NO_SELECTION = { region: null, baseline: null, op: null };
+
+/**
+ * Escape clears the chart's selection (and the comparison made from it), unless a text field,
+ * a menu or the trace panel has the key: they use Escape for themselves.
+ */
+function useEscapeClearsSelection(hasSelection: boolean, clear: () => void) {
+  useEffect(() => {
+    if (!hasSelection) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      const target = event.target as Element;
+      if (target.closest?.('input, textarea, select, [aria-label="Trace"]')) return;
+      clear();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [hasSelection, clear]);
+}
 
 /** Renews "now" every `refreshSec` seconds while the range ends at now. */
 function useAutoRefresh(refreshSec: number, live: boolean, setNowMs: (ms: number) => void) {

@@ -109,6 +109,7 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
                     <button
                       type="button"
                       onClick={() => onSelect(p)}
+                      data-trace-id={p.traceId}
                       aria-label={`Open trace ${p.traceId} (${formatDurationSec(p.value)})`}
                       className={`grid h-full w-full grid-cols-[5rem_6rem_5rem_minmax(0,1fr)_minmax(0,1.4fr)] items-center gap-2 px-3 text-left ${selected ? "bg-sky-100 dark:bg-sky-900/50" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}
                     >

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { AppError } from "@/lib/errors";
 import { traceQuery } from "@/lib/client/queries";
 import { colorsForServices } from "@/lib/client/service-color-registry";
@@ -27,6 +27,10 @@ interface Props {
   onOpenTrace: (traceId: string, spanId: string) => void;
   onCompare: (traceId: string | null) => void;
   onClose: () => void;
+  /** Opened by the person just now (not by the page's link): focus moves into the panel. */
+  takeFocus?: boolean;
+  /** Escape inside the panel: back to where the trace was opened from. */
+  onEscape?: () => void;
 }
 
 type View = "waterfall" | "statistics" | "compare";
@@ -59,6 +63,12 @@ export function TracePanel(props: Props) {
     setShownCompare(props.compareTraceId);
     if (props.compareTraceId) setView("compare");
   }
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const { takeFocus } = props;
+  useEffect(() => {
+    // Keyboard users land on the trace they opened (and a phone scrolls to it).
+    if (takeFocus) headingRef.current?.focus();
+  }, [takeFocus]);
   const showSpan = (spanId: string) => {
     props.onSelectSpan(spanId);
     setView("waterfall");
@@ -68,10 +78,23 @@ export function TracePanel(props: Props) {
     <ServiceColorsContext value={colors}>
       <section
         aria-label="Trace"
+        onKeyDown={(event) => {
+          if (event.key !== "Escape" || !props.onEscape) return;
+          // Escape in a text field clears or leaves the field, not the panel.
+          if ((event.target as HTMLElement).closest("input, textarea, select")) return;
+          event.preventDefault();
+          props.onEscape();
+        }}
         className="flex h-full min-h-[32rem] flex-col rounded-md border border-zinc-200 dark:border-zinc-800"
       >
         <header className="flex items-center gap-2 border-b border-zinc-200 px-3 py-1.5 dark:border-zinc-800">
-          <h2 className="text-sm font-semibold">Trace</h2>
+          <h2
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-sm font-semibold outline-none focus-visible:underline"
+          >
+            Trace
+          </h2>
           {trace ? (
             <div role="tablist" aria-label="Trace views" className="flex gap-1 text-xs">
               {VIEWS.map((v) => (
