@@ -253,3 +253,28 @@ test("Escape clears the chart's selection", async ({ page, explorer }) => {
   await expect(page).not.toHaveURL(/region=/);
   await expect(page.getByRole("button", { name: "Zoom to selection" })).toHaveCount(0);
 });
+
+test.describe("on a phone (390 × 844)", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("nothing scrolls sideways, and a tapped marker opens its trace as a full-screen sheet with a way back", async ({
+    page,
+    explorer,
+  }) => {
+    await explorer.goto();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await explorer.markers.first().tap();
+    await expect(page).toHaveURL(/trace=[0-9a-f]{32}/);
+    const sheet = explorer.tracePanel;
+    await expect(
+      sheet.getByRole("tree", { name: "Trace waterfall" }).or(sheet.getByText(/not in the trace store/)),
+    ).toBeVisible();
+    const box = (await sheet.boundingBox())!;
+    expect(box.x).toBe(0);
+    expect(box.width).toBe(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await sheet.getByRole("button", { name: "← Chart" }).tap();
+    await expect(page).not.toHaveURL(/trace=/);
+    await expect(explorer.chart).toBeInViewport();
+  });
+});

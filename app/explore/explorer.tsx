@@ -285,7 +285,8 @@ export function Explorer({
             )}
           </div>
           {state.trace ? (
-            <div className="min-w-0 xl:sticky xl:top-4 xl:h-[calc(100vh-6rem)]">
+            // On a phone the trace is a full-screen sheet over the chart (its header leads back).
+            <div className="min-w-0 max-md:fixed max-md:inset-0 max-md:z-30 max-md:overflow-auto max-md:bg-white xl:sticky xl:top-4 xl:h-[calc(100vh-6rem)] dark:max-md:bg-zinc-950">
               {showPreview ? (
                 preview
               ) : TracePanel ? (

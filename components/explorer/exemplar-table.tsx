@@ -80,13 +80,17 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
         <div role="rowgroup">
           <div
             role="row"
-            className="grid grid-cols-[5rem_6rem_5rem_minmax(0,1fr)_minmax(0,1.4fr)] gap-2 border-b border-zinc-200 px-3 py-1 text-zinc-500 dark:border-zinc-800"
+            className="grid grid-cols-[4.5rem_5.5rem_minmax(0,1fr)] sm:grid-cols-[5rem_6rem_5rem_minmax(0,1fr)_minmax(0,1.4fr)] gap-2 border-b border-zinc-200 px-3 py-1 text-zinc-500 dark:border-zinc-800"
           >
             <SortHeader label="Latency" active={sort === "value"} onClick={() => onSort("value")} />
             <SortHeader label="Time" active={sort === "time"} onClick={() => onSort("time")} />
-            <span role="columnheader">Bucket</span>
+            <span role="columnheader" className="max-sm:hidden">
+              Bucket
+            </span>
             <span role="columnheader">{labelNames.length ? labelNames.join(", ") : "Series"}</span>
-            <span role="columnheader">Trace</span>
+            <span role="columnheader" className="max-sm:hidden">
+              Trace
+            </span>
           </div>
         </div>
         <div ref={scrollRef} role="rowgroup" className="h-72 overflow-auto" data-testid="exemplar-rows">
@@ -111,7 +115,7 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
                       onClick={() => onSelect(p)}
                       data-trace-id={p.traceId}
                       aria-label={`Open trace ${p.traceId} (${formatDurationSec(p.value)})`}
-                      className={`grid h-full w-full grid-cols-[5rem_6rem_5rem_minmax(0,1fr)_minmax(0,1.4fr)] items-center gap-2 px-3 text-left ${selected ? "bg-sky-100 dark:bg-sky-900/50" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}
+                      className={`grid h-full w-full grid-cols-[4.5rem_5.5rem_minmax(0,1fr)] sm:grid-cols-[5rem_6rem_5rem_minmax(0,1fr)_minmax(0,1.4fr)] items-center gap-2 px-3 text-left ${selected ? "bg-sky-100 dark:bg-sky-900/50" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}
                     >
                       <span role="cell" className="font-semibold tabular-nums">
                         {formatDurationSec(p.value)}
@@ -119,7 +123,7 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
                       <span role="cell" className="tabular-nums text-zinc-500">
                         {formatTimeOfDay(p.timeMs)}
                       </span>
-                      <span role="cell" className="text-zinc-500">
+                      <span role="cell" className="text-zinc-500 max-sm:hidden">
                         {bounds.length
                           ? bucketLabel(bounds, bucketIndexOf(p.value, bounds), formatDurationSec)
                           : p.seriesLabels.le}
@@ -129,7 +133,7 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
                           ? labelNames.map((n) => p.seriesLabels[n] ?? "—").join(" · ")
                           : (p.seriesLabels.job ?? "")}
                       </span>
-                      <span role="cell" className="truncate font-mono text-zinc-500">
+                      <span role="cell" className="truncate font-mono text-zinc-500 max-sm:hidden">
                         {p.traceId}
                       </span>
                     </button>

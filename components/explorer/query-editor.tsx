@@ -63,7 +63,7 @@ function SelectorBuilder({
   return (
     <>
       <form
-        className="flex items-center gap-1"
+        className="flex w-full min-w-0 items-center gap-1 sm:w-auto"
         onSubmit={(event) => {
           event.preventDefault();
           const name = metricDraft.trim();
@@ -85,7 +85,7 @@ function SelectorBuilder({
             }
           }}
           spellCheck={false}
-          className="w-[24rem] max-w-full rounded border border-zinc-300 bg-transparent px-2 py-1 font-mono text-xs dark:border-zinc-700"
+          className="min-w-0 flex-1 rounded border sm:w-[24rem] sm:flex-none border-zinc-300 bg-transparent px-2 py-1 font-mono text-xs dark:border-zinc-700"
         />
         <datalist id="histogram-families">
           {families.map((f) => (

@@ -2,7 +2,7 @@ import { memo } from "react";
 import type { Span } from "@/lib/model/trace";
 import { formatDurationUs } from "@/lib/format/duration";
 
-import { INDENT_PX, MAX_INDENT_LEVELS, ROW_HEIGHT_PX, type TimeWindow } from "./row-layout";
+import { INDENT_PX, MAX_INDENT_LEVELS, ROW_COLUMNS, ROW_HEIGHT_PX, type TimeWindow } from "./row-layout";
 
 interface Props {
   span: Span;
@@ -69,7 +69,7 @@ export const SpanRow = memo(function SpanRow(props: Props) {
       aria-label={`${span.serviceName} ${span.name}, ${formatDurationUs(span.durationUs)}${isError ? ", error" : ""}`}
       data-span-id={span.spanId}
       onClick={props.onSelect ? () => props.onSelect!(spanIndex) : undefined}
-      className={`absolute inset-x-0 grid cursor-default grid-cols-[minmax(0,2fr)_minmax(0,3fr)] items-center text-xs ${
+      className={`absolute inset-x-0 grid cursor-default ${ROW_COLUMNS} items-center text-xs ${
         selected
           ? "bg-sky-100 dark:bg-sky-900/50"
           : isMatch

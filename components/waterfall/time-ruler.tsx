@@ -1,13 +1,15 @@
 import { formatDurationUs } from "@/lib/format/duration";
 import { rulerTicks } from "@/lib/trace-view/ruler";
-import type { TimeWindow } from "./row-layout";
+import { ROW_COLUMNS, type TimeWindow } from "./row-layout";
 
 /** Offsets from the trace's start across the visible window, above the bars. */
 export function TimeRuler({ window, traceStartUs }: { window: TimeWindow; traceStartUs: number }) {
   const span = window.endUs - window.startUs;
   const offset = window.startUs - traceStartUs;
   return (
-    <div className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] border-b border-zinc-200 text-[10px] text-zinc-500 dark:border-zinc-800">
+    <div
+      className={`grid ${ROW_COLUMNS} border-b border-zinc-200 text-[10px] text-zinc-500 dark:border-zinc-800`}
+    >
       <span className="px-2 py-1">Service · operation</span>
       <div className="relative h-6 border-l border-zinc-200 dark:border-zinc-800" aria-hidden>
         {rulerTicks(span).map((t) => {

@@ -88,6 +88,13 @@ export function TracePanel(props: Props) {
         className="flex h-full min-h-[32rem] flex-col rounded-md border border-zinc-200 dark:border-zinc-800"
       >
         <header className="flex items-center gap-2 border-b border-zinc-200 px-3 py-1.5 dark:border-zinc-800">
+          <button
+            type="button"
+            onClick={props.onClose}
+            className="whitespace-nowrap rounded border border-zinc-300 px-2 py-0.5 text-xs md:hidden dark:border-zinc-700"
+          >
+            ← Chart
+          </button>
           <h2
             ref={headingRef}
             tabIndex={-1}
