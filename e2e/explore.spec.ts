@@ -278,3 +278,26 @@ test.describe("on a phone (390 × 844)", () => {
     await expect(explorer.chart).toBeInViewport();
   });
 });
+
+test("times are written one way, in the zone shown, and UTC is a choice kept in the link", async ({
+  page,
+  explorer,
+}) => {
+  await explorer.goto();
+  const zone = page.getByRole("combobox", { name: "Time zone" });
+  await expect(zone).toHaveValue("local");
+  await zone.selectOption("utc");
+  await expect(page).toHaveURL(/tz=utc/);
+  await expect(page.getByRole("columnheader", { name: /Time \(UTC\)/ })).toBeVisible();
+  const firstTime = page.getByTestId("exemplar-rows").getByRole("row").first().getByRole("cell").nth(1);
+  await expect(firstTime).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
+  // The marker's name and card say the same time as the list, with the zone.
+  // The time axis: 24-hour clock labels.
+  const ticks = (await explorer.chart.locator("svg text").allTextContents()).filter((t) => t.includes(":"));
+  expect(ticks.length).toBeGreaterThan(2);
+  for (const tick of ticks) expect(tick).toMatch(/^\d{2}:\d{2}$/);
+  await explorer.markers.first().hover();
+  await expect(page.getByRole("tooltip")).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+  await page.reload();
+  await expect(zone).toHaveValue("utc");
+});

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { QueryEditor } from "@/components/explorer/query-editor";
 import { TimeRangePicker } from "@/components/explorer/time-range-picker";
+import type { TimeZoneChoice } from "@/lib/format/time";
 import type { HistogramFamily } from "@/lib/model/metrics";
 
 interface Props {
@@ -15,6 +16,7 @@ interface Props {
   refreshSec: number;
   onQuery: (query: string) => void;
   onRange: (from: string, to: string) => void;
+  onTimeZone: (zone: TimeZoneChoice) => void;
   onRefresh: () => void;
   onAutoRefresh: (seconds: number) => void;
   copyShareLink: () => Promise<boolean>;
@@ -42,6 +44,7 @@ export function ExplorerHeader(props: Props) {
         onRange={props.onRange}
         onRefresh={props.onRefresh}
         onAutoRefresh={props.onAutoRefresh}
+        onTimeZone={props.onTimeZone}
       />
       <ShareButton copyShareLink={props.copyShareLink} />
     </header>

@@ -23,6 +23,7 @@ const view: ExplorerView = {
   baseline: "before",
   op: "orders/SELECT order_items",
   compare: "4bf92f3577b34da6a3ce929d0e0e4736",
+  tz: "utc",
 };
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 

@@ -9,6 +9,7 @@ import {
 import { BASELINE_RULES } from "@/lib/compare/baseline-rules";
 import type { Region } from "@/lib/explore/exemplar-groups";
 import { DEFAULT_FROM, DEFAULT_TO, toAbsolute } from "@/lib/explore/time-range";
+import { TIME_ZONES } from "@/lib/format/time";
 
 /**
  * A selected time × latency region as `<start>..<end>,<min>..<max>`: Unix seconds, then
@@ -76,6 +77,8 @@ export const explorerParams = {
   op: parseAsString,
   /** With a trace open: a second trace it is held against (the trace panel's Compare view). */
   compare: parseAsString,
+  /** The zone times are shown in: the viewer's own (the default) or UTC. */
+  tz: parseAsStringLiteral(TIME_ZONES).withDefault("local"),
 };
 
 export type ExplorerView = inferParserType<typeof explorerParams>;
@@ -101,5 +104,12 @@ export function shareHref(view: ExplorerView, nowMs: number): string {
 
 /** The explorer on another query over the same range, with no trace, region or comparison open. */
 export function queryHref(view: ExplorerView, query: string): string {
-  return explorerHref({ query, from: view.from, to: view.to, sort: view.sort, refresh: view.refresh });
+  return explorerHref({
+    query,
+    from: view.from,
+    to: view.to,
+    sort: view.sort,
+    refresh: view.refresh,
+    tz: view.tz,
+  });
 }

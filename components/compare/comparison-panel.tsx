@@ -10,6 +10,7 @@ import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import type { Region } from "@/lib/explore/exemplar-groups";
 import { formatDurationSec, formatDurationUs } from "@/lib/format/duration";
 import { formatTimeOfDay } from "@/lib/format/time";
+import { useTimeZone } from "../time-zone";
 import { type CohortSide, type CohortTraces, useCohortTraces } from "./use-cohort-traces";
 
 export interface ComparisonPanelProps {
@@ -133,10 +134,11 @@ function CohortsSummary(props: {
   fetched: CohortTraces;
 }) {
   const { cohorts, region, rule, fetched } = props;
+  const zone = useTimeZone();
   const ruleText =
     rule === "typical"
-      ? `the ${cohorts.baseline.length} exemplars of the same series closest to the median (${formatDurationSec(cohorts.medianValue ?? 0)}) between ${formatTimeOfDay(region.startMs)} and ${formatTimeOfDay(region.endMs)}, outside the selection`
-      : `${cohorts.baseline.length} exemplars of the same series between ${formatDurationSec(region.minValue)} and ${formatDurationSec(region.maxValue)}, recorded before ${formatTimeOfDay(region.startMs)}`;
+      ? `the ${cohorts.baseline.length} exemplars of the same series closest to the median (${formatDurationSec(cohorts.medianValue ?? 0)}) between ${formatTimeOfDay(region.startMs, zone)} and ${formatTimeOfDay(region.endMs, zone)}, outside the selection`
+      : `${cohorts.baseline.length} exemplars of the same series between ${formatDurationSec(region.minValue)} and ${formatDurationSec(region.maxValue)}, recorded before ${formatTimeOfDay(region.startMs, zone)}`;
   return (
     <div className="space-y-1 text-zinc-600 dark:text-zinc-400">
       <p>

@@ -1,6 +1,7 @@
 /** What the explorer's charts share so that they line up and stay cheap to re-render. */
 import { useMemo } from "react";
-import { formatClock, timeTicks } from "@/lib/format/time";
+import { formatClock, timeTicks, zoneOffsetMinutes } from "@/lib/format/time";
+import { useTimeZone } from "../time-zone";
 
 /** Tick text of the explorer's charts. A constant, so that recharts sees unchanged axis props. */
 export const AXIS_TICK = { fontSize: 11 } as const;
@@ -13,19 +14,20 @@ export const CHART_MARGIN = { top: 8, right: 16, bottom: 0, left: 4 } as const;
  * change identity.
  */
 export function useTimeAxis(startMs: number, endMs: number) {
+  const zone = useTimeZone();
   return useMemo(
     () => ({
       dataKey: "timeMs",
       type: "number" as const,
       scale: "time" as const,
       domain: [startMs, endMs],
-      ticks: timeTicks(startMs, endMs),
-      tickFormatter: (ms: number) => formatClock(ms, endMs - startMs),
+      ticks: timeTicks(startMs, endMs, 8, -zoneOffsetMinutes(startMs, zone)),
+      tickFormatter: (ms: number) => formatClock(ms, endMs - startMs, zone),
       tick: AXIS_TICK,
       stroke: "currentColor",
       allowDataOverflow: true,
     }),
-    [startMs, endMs],
+    [startMs, endMs, zone],
   );
 }
 

@@ -2,10 +2,13 @@ import { type ReactNode, useCallback, useState } from "react";
 import { type ExemplarPoint, formatLabels } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
 import type { MarkerGroup } from "@/lib/explore/exemplar-groups";
+import { formatDateTime, zoneLabel } from "@/lib/format/time";
+import { useTimeZone } from "../time-zone";
 
 /** What a hovered or focused marker holds: value, time, series labels and trace ID. */
 export function ExemplarHoverCard({ group }: { group: MarkerGroup }) {
   const slowest = group.items[0]!;
+  const zone = useTimeZone();
   return (
     <div
       role="tooltip"
@@ -21,7 +24,9 @@ export function ExemplarHoverCard({ group }: { group: MarkerGroup }) {
           </span>
         ) : null}
       </p>
-      <p className="text-zinc-500">{new Date(slowest.timeMs).toLocaleString()}</p>
+      <p className="text-zinc-500">
+        {formatDateTime(slowest.timeMs, zone)} {zoneLabel(slowest.timeMs, zone)}
+      </p>
       <p className="mt-1 break-all font-mono text-[11px] text-zinc-600 dark:text-zinc-400">
         {formatLabels(slowest.seriesLabels)}
       </p>

@@ -5,7 +5,8 @@ import { usePlotArea, useXAxisScale, useYAxisScale } from "recharts";
 import { type ExemplarPoint } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
 import { type MarkerGroup, groupByPixelCell } from "@/lib/explore/exemplar-groups";
-import { formatTimeOfDay } from "@/lib/format/time";
+import { type TimeZoneChoice, formatTimeOfDay } from "@/lib/format/time";
+import { useTimeZone } from "../time-zone";
 
 /** Markers closer than this many pixels merge into one group marker with a count. */
 const CELL_PX = 6;
@@ -25,9 +26,9 @@ interface Props {
   focusable?: boolean;
 }
 
-export function markerName(group: MarkerGroup): string {
+export function markerName(group: MarkerGroup, zone: TimeZoneChoice): string {
   const slowest = group.items[0]!;
-  const when = formatTimeOfDay(slowest.timeMs);
+  const when = formatTimeOfDay(slowest.timeMs, zone);
   const head =
     group.items.length > 1
       ? `${group.items.length} exemplars, slowest ${formatDurationSec(slowest.value)}`
@@ -51,6 +52,7 @@ export const ExemplarLayer = memo(function ExemplarLayer({
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   const plot = usePlotArea();
+  const zone = useTimeZone();
   const groups = useMemo(() => {
     if (!xScale || !yScale) return [];
     const toPixel = (p: ExemplarPoint) => {
@@ -112,6 +114,7 @@ export const ExemplarLayer = memo(function ExemplarLayer({
             group={group}
             index={i}
             selected={selectedTraceId ? group.items.some((p) => p.traceId === selectedTraceId) : false}
+            zone={zone}
           />
         ),
       )}
@@ -127,10 +130,12 @@ const FocusableMarker = memo(function FocusableMarker({
   group,
   index,
   selected,
+  zone,
 }: {
   group: MarkerGroup;
   index: number;
   selected: boolean;
+  zone: TimeZoneChoice;
 }) {
   const many = group.items.length > 1;
   return (
@@ -139,7 +144,7 @@ const FocusableMarker = memo(function FocusableMarker({
       data-trace-id={group.items[0]!.traceId}
       role="button"
       tabIndex={0}
-      aria-label={markerName(group)}
+      aria-label={markerName(group, zone)}
       aria-pressed={selected}
       cx={group.x}
       cy={group.y}

@@ -6,7 +6,8 @@ import { bucketIndexOf, bucketLabel } from "@/lib/explore/buckets";
 import { type ExemplarPoint } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
 import type { Region } from "@/lib/explore/exemplar-groups";
-import { formatTimeOfDay } from "@/lib/format/time";
+import { formatTimeOfDay, zoneLabel } from "@/lib/format/time";
+import { useTimeZone } from "../time-zone";
 import { type ExemplarSort, varyingLabelNames, visibleExemplars } from "@/lib/explore/exemplar-table";
 
 interface Props {
@@ -33,6 +34,7 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
     [points, bounds, bucket, region, sort],
   );
   const labelNames = useMemo(() => varyingLabelNames(points), [points]);
+  const zone = useTimeZone();
   const scrollRef = useRef<HTMLDivElement>(null);
   // The app does not use the React Compiler; the virtualizer re-renders the table itself.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -83,7 +85,11 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
             className="grid grid-cols-[4.5rem_5.5rem_minmax(0,1fr)] sm:grid-cols-[5rem_6rem_5rem_minmax(0,1fr)_minmax(0,1.4fr)] gap-2 border-b border-zinc-200 px-3 py-1 text-zinc-500 dark:border-zinc-800"
           >
             <SortHeader label="Latency" active={sort === "value"} onClick={() => onSort("value")} />
-            <SortHeader label="Time" active={sort === "time"} onClick={() => onSort("time")} />
+            <SortHeader
+              label={`Time (${zoneLabel(points[0]?.timeMs ?? 0, zone)})`}
+              active={sort === "time"}
+              onClick={() => onSort("time")}
+            />
             <span role="columnheader" className="max-sm:hidden">
               Bucket
             </span>
@@ -121,7 +127,7 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
                         {formatDurationSec(p.value)}
                       </span>
                       <span role="cell" className="tabular-nums text-zinc-500">
-                        {formatTimeOfDay(p.timeMs)}
+                        {formatTimeOfDay(p.timeMs, zone)}
                       </span>
                       <span role="cell" className="text-zinc-500 max-sm:hidden">
                         {bounds.length

@@ -1,7 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { formatLocalInputValue, formatRfc3339 } from "@/lib/format/time";
+import {
+  TIME_ZONES,
+  type TimeZoneChoice,
+  formatInputValue,
+  formatRfc3339,
+  parseInputValue,
+  zoneLabel,
+} from "@/lib/format/time";
+import { useTimeZone } from "../time-zone";
 import { RANGE_PRESETS, resolveTime } from "@/lib/explore/time-range";
 
 interface Props {
@@ -12,13 +20,16 @@ interface Props {
   onRange: (from: string, to: string) => void;
   onRefresh: () => void;
   onAutoRefresh: (seconds: number) => void;
+  onTimeZone: (zone: TimeZoneChoice) => void;
 }
 
 const AUTO_REFRESH = [0, 10, 30, 60, 300];
 
-/** Relative presets, an absolute range, refresh and auto-refresh. */
-export function TimeRangePicker({ from, to, nowMs, refreshSec, onRange, onRefresh, onAutoRefresh }: Props) {
+/** Relative presets, an absolute range, refresh and auto-refresh, and the zone times are shown in. */
+export function TimeRangePicker(props: Props) {
+  const { from, to, nowMs, refreshSec, onRange, onRefresh, onAutoRefresh, onTimeZone } = props;
   const [custom, setCustom] = useState(false);
+  const zone = useTimeZone();
   return (
     <div className="flex flex-wrap items-center gap-1 text-xs">
       <div role="group" aria-label="Time range" className="flex gap-1">
@@ -76,11 +87,24 @@ export function TimeRangePicker({ from, to, nowMs, refreshSec, onRange, onRefres
           ))}
         </select>
       </label>
+      <select
+        value={zone}
+        onChange={(e) => onTimeZone(e.target.value as TimeZoneChoice)}
+        className="rounded border border-zinc-300 bg-transparent px-1 py-1 dark:border-zinc-700"
+        aria-label="Time zone"
+        title="The zone every time on the page is shown in"
+      >
+        {TIME_ZONES.map((z) => (
+          <option key={z} value={z}>
+            {z === "utc" ? "UTC" : `Local (${zoneLabel(nowMs, "local")})`}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
 
-/** `datetime-local` speaks the viewer's local time; the URL keeps RFC 3339 in UTC. */
+/** The fields show the chosen zone (named beside them); the URL keeps RFC 3339 in UTC. */
 function CustomRange({
   from,
   to,
@@ -90,10 +114,11 @@ function CustomRange({
   to: number;
   onApply: (from: string, to: string) => void;
 }) {
-  const [start, setStart] = useState(formatLocalInputValue(from));
-  const [end, setEnd] = useState(formatLocalInputValue(to));
-  const startMs = Date.parse(start);
-  const endMs = Date.parse(end);
+  const zone = useTimeZone();
+  const [start, setStart] = useState(formatInputValue(from, zone));
+  const [end, setEnd] = useState(formatInputValue(to, zone));
+  const startMs = parseInputValue(start, zone);
+  const endMs = parseInputValue(end, zone);
   const valid = Number.isFinite(startMs) && Number.isFinite(endMs) && endMs > startMs;
   return (
     <form
@@ -123,6 +148,7 @@ function CustomRange({
           className="rounded border border-zinc-300 bg-transparent px-1 dark:border-zinc-700"
         />
       </label>
+      <span className="text-zinc-500">{zoneLabel(from, zone)}</span>
       <button
         type="submit"
         disabled={!valid}

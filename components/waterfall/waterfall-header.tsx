@@ -5,6 +5,8 @@ import type { Trace } from "@/lib/model/trace";
 import { formatDurationUs } from "@/lib/format/duration";
 import { useExplorerLinks } from "./explorer-links";
 import { useServiceColor } from "./service-colors-context";
+import { formatDateTime, zoneLabel } from "@/lib/format/time";
+import { useTimeZone } from "../time-zone";
 
 interface Props {
   trace: Trace;
@@ -16,6 +18,7 @@ interface Props {
 /** Root operation, trace ID, when, how long, how big, which services, how many errors. */
 export function WaterfallHeader({ trace, rootIndex, errorCount, traceUiHref }: Props) {
   const colorOf = useServiceColor();
+  const zone = useTimeZone();
   const { copyShareLink } = useExplorerLinks();
   const root = trace.spans[rootIndex];
   const [copied, setCopied] = useState<string | undefined>();
@@ -35,7 +38,9 @@ export function WaterfallHeader({ trace, rootIndex, errorCount, traceUiHref }: P
         )}
       </p>
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-zinc-600 dark:text-zinc-400">
-        <span className="tabular-nums">{new Date(trace.startUs / 1000).toLocaleString()}</span>
+        <span className="tabular-nums">
+          {formatDateTime(trace.startUs / 1000, zone)} {zoneLabel(trace.startUs / 1000, zone)}
+        </span>
         <span className="font-semibold tabular-nums text-zinc-900 dark:text-zinc-100">
           {formatDurationUs(trace.durationUs)}
         </span>
