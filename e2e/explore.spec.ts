@@ -301,3 +301,42 @@ test("times are written one way, in the zone shown, and UTC is a choice kept in 
   await page.reload();
   await expect(zone).toHaveValue("utc");
 });
+
+test("the charts name their axes and scales, the legend hides a line or the exemplars, and the PromQL is there to copy", async ({
+  page,
+  explorer,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await explorer.goto();
+  await expect(page.getByText(/Latency \(log scale\) over time \(UTC/)).toBeVisible();
+  await expect(page.getByText("Requests per second in each latency bucket")).toBeVisible();
+  await expect(page.getByRole("img", { name: /Color scale: 0 to [\d.]+\/s/ })).toBeVisible();
+  const legend = page.getByRole("group", { name: "Legend" });
+  const p99 = legend.getByRole("button", { name: "p99" });
+  const lines = explorer.chart.locator(".recharts-line");
+  const before = await lines.count();
+  await p99.click();
+  await expect(p99).toHaveAttribute("aria-pressed", "false");
+  await expect(lines).toHaveCount(before - 1);
+  const dots = legend.getByRole("button", { name: /^Exemplars \(\d+\)$/ });
+  await dots.click();
+  await expect(explorer.chart.locator("[data-trace-id]")).toHaveCount(0);
+  await dots.click();
+  await expect(explorer.chart.locator("[data-trace-id]").first()).toBeVisible();
+
+  // Heatmap bucket labels stay on one line each.
+  const labelHeights = await page
+    .getByTestId("bucket-heatmap")
+    .locator("svg text")
+    .filter({ hasText: /^[≤>]/ })
+    .evaluateAll((texts) => texts.map((t) => t.querySelectorAll("tspan").length));
+  expect(labelHeights.length).toBeGreaterThan(5);
+  expect(Math.max(...labelHeights)).toBe(1);
+
+  await page.getByText("PromQL of these charts").click();
+  await page.getByRole("button", { name: "Copy the p99 query" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+    /^histogram_quantile\(0\.99, sum by \(le\)/,
+  );
+});

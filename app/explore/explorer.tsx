@@ -15,6 +15,7 @@ import { formatRfc3339 } from "@/lib/format/time";
 import { histogramQueryForSpan } from "@/lib/trace-view/histogram-link";
 import { BucketCharts } from "./bucket-charts";
 import { ChartArea, Placeholder } from "./chart-area";
+import { ChartQueries } from "./chart-queries";
 import { ComparisonSection } from "./comparison-section";
 import { ExemplarsSection } from "./exemplars-section";
 import { ExplorerHeader } from "./explorer-header";
@@ -190,6 +191,13 @@ export function Explorer({
                   </span>
                 )}
               </div>
+              {data.plan ? (
+                <ChartQueries
+                  lines={data.plan.lines}
+                  bucketRates={data.plan.bucketRates}
+                  exemplars={data.plan.exemplars}
+                />
+              ) : null}
               <SkipMarkers />
               <ChartArea
                 query={query}

@@ -35,62 +35,67 @@ export const BucketDistribution = memo(function BucketDistribution({
     [bounds, totals, exemplarCounts],
   );
   return (
-    <figure
-      className="h-64 w-full"
-      data-testid="bucket-distribution"
-      aria-label="Requests per latency bucket in the range"
-    >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid
-            vertical={false}
-            strokeDasharray="2 4"
-            className="stroke-zinc-200 dark:stroke-zinc-800"
-          />
-          <XAxis
-            dataKey="label"
-            tick={{ fontSize: 10 }}
-            stroke="currentColor"
-            interval={0}
-            angle={-35}
-            textAnchor="end"
-            height={48}
-          />
-          <YAxis
-            tickFormatter={(v: number) => compact.format(v)}
-            tick={{ fontSize: 10 }}
-            stroke="currentColor"
-            width={44}
-          />
-          <Tooltip
-            cursor={{ fillOpacity: 0.1 }}
-            contentStyle={{ fontSize: 12 }}
-            formatter={(value, name) => [
-              compact.format(Number(value)),
-              name === "requests" ? "requests" : String(name),
-            ]}
-            labelFormatter={(label, payload) =>
-              `${label} · ${payload?.[0]?.payload?.exemplars ?? 0} exemplars`
-            }
-          />
-          <Bar
-            dataKey="requests"
-            isAnimationActive={false}
-            className="cursor-pointer"
-            onClick={(entry) => {
-              const index = (entry as { payload?: { index?: number } }).payload?.index;
-              onSelectBucket(index === selectedBucket ? undefined : index);
-            }}
-          >
-            {data.map((d) => (
-              <Cell
-                key={d.index}
-                fill={selectedBucket === undefined || selectedBucket === d.index ? "#0ea5e9" : "#a1a1aa"}
-              />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
-    </figure>
+    <div>
+      <p className="text-xs text-zinc-500">
+        Requests in the range per latency bucket (click a bar to filter the list)
+      </p>
+      <figure
+        className="h-64 w-full"
+        data-testid="bucket-distribution"
+        aria-label="Requests per latency bucket in the range"
+      >
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+            <CartesianGrid
+              vertical={false}
+              strokeDasharray="2 4"
+              className="stroke-zinc-200 dark:stroke-zinc-800"
+            />
+            <XAxis
+              dataKey="label"
+              tick={{ fontSize: 10 }}
+              stroke="currentColor"
+              interval={0}
+              angle={-35}
+              textAnchor="end"
+              height={48}
+            />
+            <YAxis
+              tickFormatter={(v: number) => compact.format(v)}
+              tick={{ fontSize: 10 }}
+              stroke="currentColor"
+              width={44}
+            />
+            <Tooltip
+              cursor={{ fillOpacity: 0.1 }}
+              contentStyle={{ fontSize: 12 }}
+              formatter={(value, name) => [
+                compact.format(Number(value)),
+                name === "requests" ? "requests" : String(name),
+              ]}
+              labelFormatter={(label, payload) =>
+                `${label} · ${payload?.[0]?.payload?.exemplars ?? 0} exemplars`
+              }
+            />
+            <Bar
+              dataKey="requests"
+              isAnimationActive={false}
+              className="cursor-pointer"
+              onClick={(entry) => {
+                const index = (entry as { payload?: { index?: number } }).payload?.index;
+                onSelectBucket(index === selectedBucket ? undefined : index);
+              }}
+            >
+              {data.map((d) => (
+                <Cell
+                  key={d.index}
+                  fill={selectedBucket === undefined || selectedBucket === d.index ? "#0ea5e9" : "#a1a1aa"}
+                />
+              ))}
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </figure>
+    </div>
   );
 });

@@ -11,7 +11,7 @@ import {
   useXAxisScale,
   useYAxisScale,
 } from "recharts";
-import { type BucketGrid, bucketLabel, heatmapRow } from "@/lib/explore/buckets";
+import { type BucketGrid, bucketLabel, heatmapRow, maxRate } from "@/lib/explore/buckets";
 import { type ExemplarPoint } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
 import { type ExemplarHover, ExemplarChartFigure, type PreviewProps } from "./exemplar-hover-card";
@@ -32,14 +32,32 @@ interface Props {
 /** Requests per second in each bucket over time, with each exemplar inside its bucket's cell. */
 export const BucketHeatmap = memo(function BucketHeatmap(props: Omit<PlotProps, "onHover"> & PreviewProps) {
   const { onPreviewExemplar, ...plotProps } = props;
+  const max = useMemo(() => maxRate(props.grid), [props.grid]);
   return (
-    <ExemplarChartFigure
-      className="h-64"
-      testId="bucket-heatmap"
-      label="Requests per latency bucket over time"
-      onPreviewExemplar={onPreviewExemplar}
-      renderPlot={(onHover) => <HeatmapPlot {...plotProps} onHover={onHover} />}
-    />
+    <div>
+      <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
+        <span>Requests per second in each latency bucket</span>
+        <span
+          className="ml-auto flex items-center gap-1"
+          role="img"
+          aria-label={`Color scale: 0 to ${formatRate(max)}, square root`}
+        >
+          0
+          <span
+            className="inline-block h-2 w-20 rounded-sm"
+            style={{ background: "linear-gradient(to right, rgb(14 165 233 / 0.06), rgb(14 165 233 / 0.9))" }}
+          />
+          {formatRate(max)}
+        </span>
+      </div>
+      <ExemplarChartFigure
+        className="h-64"
+        testId="bucket-heatmap"
+        label="Requests per latency bucket over time"
+        onPreviewExemplar={onPreviewExemplar}
+        renderPlot={(onHover) => <HeatmapPlot {...plotProps} onHover={onHover} />}
+      />
+    </div>
   );
 });
 
@@ -88,7 +106,7 @@ const HeatmapPlot = memo(function HeatmapPlot({
           interval={0}
           tick={HEATMAP_TICK}
           stroke="currentColor"
-          width={72}
+          width={HEATMAP_AXIS_WIDTH}
           allowDataOverflow
         />
         <HeatmapCells grid={grid} stepSec={stepSec} selectedBucket={selectedBucket} />
@@ -107,6 +125,13 @@ const HeatmapPlot = memo(function HeatmapPlot({
 });
 
 const HEATMAP_TICK = { fontSize: 10 } as const;
+/** Wide enough for "≤ 500 ms" on one line at that size. */
+const HEATMAP_AXIS_WIDTH = 84;
+
+/** "12.3/s", "0.05/s". */
+function formatRate(perSec: number): string {
+  return `${Number(perSec.toPrecision(3))}/s`;
+}
 
 /** Thousands of cells: memoized so that selecting an exemplar does not redraw them. */
 const HeatmapCells = memo(function HeatmapCells({
@@ -121,10 +146,7 @@ const HeatmapCells = memo(function HeatmapCells({
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   const plot = usePlotArea();
-  const max = useMemo(
-    () => grid.rates.flat().reduce((m, r) => (Number.isNaN(r) ? m : Math.max(m, r)), 0),
-    [grid],
-  );
+  const max = useMemo(() => maxRate(grid), [grid]);
   if (!xScale || !yScale || !plot || max === 0) return null;
   const stepMs = stepSec * 1000;
   return (

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useMemo, useRef } from "react";
-import { bucketIndexOf, bucketLabel } from "@/lib/explore/buckets";
+import { bucketIndexOf, bucketLabel, leLabel } from "@/lib/explore/buckets";
 import { type ExemplarPoint } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
 import type { Region } from "@/lib/explore/exemplar-groups";
@@ -132,7 +132,7 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
                       <span role="cell" className="text-zinc-500 max-sm:hidden">
                         {bounds.length
                           ? bucketLabel(bounds, bucketIndexOf(p.value, bounds), formatDurationSec)
-                          : p.seriesLabels.le}
+                          : leLabel(p.seriesLabels.le, formatDurationSec)}
                       </span>
                       <span role="cell" className="truncate text-zinc-600 dark:text-zinc-400">
                         {labelNames.length

@@ -1,9 +1,11 @@
 "use client";
 
-import { memo, useMemo } from "react";
-import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { type ReactNode, memo, useMemo, useState } from "react";
+import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { type ChartLine, type ExemplarPoint, type LineRow } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
+import { zoneLabel } from "@/lib/format/time";
+import { useTimeZone } from "../time-zone";
 import type { Region } from "@/lib/explore/exemplar-groups";
 import { type ExemplarHover, ExemplarChartFigure, type PreviewProps } from "./exemplar-hover-card";
 import { AXIS_TICK, CHART_MARGIN, RESIZE_THROTTLE_MS, useTimeAxis } from "./chart-config";
@@ -24,21 +26,82 @@ interface Props {
   onRegion: (region: Region | null) => void;
 }
 
-/** Latency lines over time with every exemplar on them; drag to select a region. */
-export const LatencyChart = memo(function LatencyChart(props: Omit<PlotProps, "onHover"> & PreviewProps) {
+/**
+ * Latency lines over time with every exemplar on them; drag to select a region. The legend names
+ * the axis, each line and the exemplar dots, and hides or shows any of them on a click.
+ */
+export const LatencyChart = memo(function LatencyChart(
+  props: Omit<PlotProps, "onHover" | "hidden"> & PreviewProps,
+) {
   const { onPreviewExemplar, ...plotProps } = props;
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const zone = useTimeZone();
+  const toggle = (key: string) => {
+    const next = new Set(hidden);
+    if (!next.delete(key)) next.add(key);
+    setHidden(next);
+  };
   return (
-    <ExemplarChartFigure
-      className="h-80"
-      testId="latency-chart"
-      label="Latency over time with exemplars"
-      onPreviewExemplar={onPreviewExemplar}
-      renderPlot={(onHover) => <LatencyPlot {...plotProps} onHover={onHover} />}
-    />
+    <div>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs" role="group" aria-label="Legend">
+        <span className="text-zinc-500">
+          Latency (log scale) over time ({zoneLabel(props.startMs, zone)})
+        </span>
+        <span className="ml-auto" />
+        {props.lines.map((line, i) =>
+          line.label ? (
+            <LegendToggle
+              key={line.key}
+              label={line.label}
+              hidden={hidden.has(line.key)}
+              onToggle={() => toggle(line.key)}
+            >
+              <span
+                className="inline-block h-0.5 w-4"
+                style={{ backgroundColor: LINE_COLORS[i % LINE_COLORS.length] }}
+              />
+            </LegendToggle>
+          ) : null,
+        )}
+        <LegendToggle
+          label={`Exemplars (${props.exemplars.length.toLocaleString()})`}
+          hidden={hidden.has(EXEMPLARS_KEY)}
+          onToggle={() => toggle(EXEMPLARS_KEY)}
+        >
+          <span className="inline-block h-2 w-2 rounded-full bg-zinc-800/60 dark:bg-zinc-200/70" />
+        </LegendToggle>
+      </div>
+      <ExemplarChartFigure
+        className="h-80"
+        testId="latency-chart"
+        label="Latency over time with exemplars"
+        onPreviewExemplar={onPreviewExemplar}
+        renderPlot={(onHover) => <LatencyPlot {...plotProps} hidden={hidden} onHover={onHover} />}
+      />
+    </div>
   );
 });
 
+const EXEMPLARS_KEY = "\u0000exemplars";
+
+function LegendToggle(props: { label: string; hidden: boolean; onToggle: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={!props.hidden}
+      title={props.hidden ? `Show ${props.label}` : `Hide ${props.label}`}
+      onClick={props.onToggle}
+      className="flex items-center gap-1 rounded px-1 hover:bg-zinc-100 aria-[pressed=false]:opacity-40 dark:hover:bg-zinc-900"
+    >
+      {props.children}
+      {props.label}
+    </button>
+  );
+}
+
 interface PlotProps extends Props {
+  /** Keys of the lines (and the exemplars) the legend has hidden. */
+  hidden: ReadonlySet<string>;
   onHover: (hover: ExemplarHover) => void;
 }
 
@@ -56,6 +119,7 @@ const LatencyPlot = memo(function LatencyPlot({
   region,
   onSelectExemplar,
   onRegion,
+  hidden,
   onHover,
 }: PlotProps) {
   const xAxis = useTimeAxis(startMs, endMs);
@@ -75,13 +139,13 @@ const LatencyPlot = memo(function LatencyPlot({
           width={72}
           allowDataOverflow
         />
-        <Legend verticalAlign="top" height={24} iconType="plainline" wrapperStyle={LEGEND_STYLE} />
         <RegionSelector region={region} onRegion={onRegion} />
         {lines.map((line, i) => (
           <Line
             key={line.key}
             dataKey={line.key}
             name={line.label}
+            hide={hidden.has(line.key)}
             type="monotone"
             dot={false}
             activeDot={false}
@@ -92,7 +156,7 @@ const LatencyPlot = memo(function LatencyPlot({
           />
         ))}
         <ExemplarLayer
-          points={exemplars}
+          points={hidden.has(EXEMPLARS_KEY) ? NO_POINTS : exemplars}
           selectedTraceId={selectedTraceId}
           onSelect={onSelectExemplar}
           onHover={onHover}
@@ -103,7 +167,7 @@ const LatencyPlot = memo(function LatencyPlot({
   );
 });
 
-const LEGEND_STYLE = { fontSize: 12 } as const;
+const NO_POINTS: ExemplarPoint[] = [];
 
 /** Log-axis bounds that hold every line and exemplar, with some air. */
 function valueRange(rows: LineRow[], lines: ChartLine[], exemplars: ExemplarPoint[]): [number, number] {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { matrixData } from "../metrics/prometheus-wire";
 import { readPrometheusData } from "../testing/fixtures";
-import { bucketGrid, bucketIndexOf, bucketLabel, bucketTotals, heatmapRow } from "./buckets";
+import {
+  bucketGrid,
+  bucketIndexOf,
+  bucketLabel,
+  bucketTotals,
+  heatmapRow,
+  leLabel,
+  maxRate,
+} from "./buckets";
 
 const recorded = matrixData.parse(readPrometheusData("query_range_buckets.json"));
 
@@ -67,6 +75,30 @@ describe("bucketLabel", () => {
     const format = (s: number) => `${s}s`;
     expect(bucketLabel([0.1, Infinity], 0, format)).toBe("≤ 0.1s");
     expect(bucketLabel([0.1, Infinity], 1, format)).toBe("> 0.1s");
+  });
+});
+
+describe("leLabel and maxRate", () => {
+  it("name a series' le like the charts name buckets", () => {
+    const format = (s: number) => `${s}s`;
+    expect(leLabel("2.5", format)).toBe("≤ 2.5s");
+    expect(leLabel("1.0", format)).toBe("≤ 1s");
+    expect(leLabel("+Inf", format)).toBe("+Inf");
+    expect(leLabel(undefined, format)).toBe("");
+  });
+
+  it("find the highest rate, ignoring gaps", () => {
+    expect(
+      maxRate({
+        bounds: [1, 2],
+        timesMs: [0, 1],
+        rates: [
+          [NaN, 3],
+          [0.5, 1],
+        ],
+      }),
+    ).toBe(3);
+    expect(maxRate({ bounds: [], timesMs: [], rates: [] })).toBe(0);
   });
 });
 

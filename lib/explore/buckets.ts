@@ -53,10 +53,24 @@ export function bucketIndexOf(value: number, bounds: readonly number[]): number 
 }
 
 /** Observations per bucket over the whole range: Σ rate × step. */
+/** The highest rate in the grid (observations per second); 0 for an empty one. */
+export function maxRate(grid: BucketGrid): number {
+  let max = 0;
+  for (const row of grid.rates) for (const rate of row) if (rate > max) max = rate;
+  return max;
+}
+
 export function bucketTotals(grid: BucketGrid, stepSec: number): number[] {
   return grid.rates.map((row) =>
     row.reduce((sum, rate) => (Number.isNaN(rate) ? sum : sum + rate * stepSec), 0),
   );
+}
+
+/** A series' `le` label as the charts name buckets: "≤ 2.5 s"; "+Inf" and unreadable ones as they are. */
+export function leLabel(le: string | undefined, format: (sec: number) => string): string {
+  if (le === undefined) return "";
+  const bound = Number(le);
+  return Number.isFinite(bound) && le.trim() !== "" ? `≤ ${format(bound)}` : le;
 }
 
 /** "≤ 50 ms", "> 10 s" style bucket names. */
