@@ -265,3 +265,19 @@ test("each service of a trace has its own color, none of them red, kept in the n
   expect(shared.length).toBeGreaterThan(0);
   for (const [service, css] of shared) expect(next.get(service)).toBe(css);
 });
+
+test("the critical path is a solid stripe on the bars, and every duration label stays inside the row", async ({
+  page,
+  request,
+}) => {
+  const exemplar = await regressionExemplar(request);
+  const tree = await openExemplarTrace(page, exemplar);
+  const root = tree.getByRole("treeitem").first();
+  await expect(root.getByTitle("On the critical path").first()).toBeVisible();
+  const rowBox = (await root.boundingBox())!;
+  for (const item of await tree.getByRole("treeitem").all()) {
+    const label = item.locator("span.tabular-nums").last();
+    const box = (await label.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(rowBox.x + rowBox.width + 1);
+  }
+});

@@ -1,6 +1,7 @@
 import { memo } from "react";
 import type { Span } from "@/lib/model/trace";
 import { formatDurationUs } from "@/lib/format/duration";
+import { durationLabelPlace } from "@/lib/trace-view/bar-label";
 
 import { INDENT_PX, MAX_INDENT_LEVELS, ROW_COLUMNS, ROW_HEIGHT_PX, type TimeWindow } from "./row-layout";
 
@@ -55,7 +56,7 @@ export const SpanRow = memo(function SpanRow(props: Props) {
   const barWidth = Math.max(Math.min(right, 100) - barLeft, 0.15);
   const visible = right >= 0 && left <= 100;
   const isError = span.status === "error";
-  const labelOnLeft = barLeft > 70;
+  const label = durationLabelPlace(barLeft, barWidth);
 
   return (
     <div
@@ -110,11 +111,6 @@ export const SpanRow = memo(function SpanRow(props: Props) {
         {depth > MAX_INDENT_LEVELS ? (
           <span className="shrink-0 text-[10px] text-zinc-400">L{depth + 1}</span>
         ) : null}
-        {showCritical && onCriticalPath ? (
-          <span className="shrink-0 text-[10px] font-semibold text-orange-600" title="On the critical path">
-            ●
-          </span>
-        ) : null}
       </div>
       <div className="relative h-full overflow-hidden border-l border-zinc-200 dark:border-zinc-800">
         {visible ? (
@@ -133,10 +129,12 @@ export const SpanRow = memo(function SpanRow(props: Props) {
                   const from = Math.max(toPercent(section.startUs), 0);
                   const to = Math.min(toPercent(section.endUs), 100);
                   return to > from ? (
+                    // A solid stripe through the bar, as Jaeger draws it: read at a glance.
                     <div
                       key={i}
-                      className="absolute top-[5px] h-4 rounded-sm border-2 border-orange-500"
-                      style={{ left: `${from}%`, width: `${to - from}%` }}
+                      title="On the critical path"
+                      className="absolute top-[11px] h-1 rounded-full bg-zinc-950 dark:bg-white"
+                      style={{ left: `${from}%`, width: `${Math.max(to - from, 0.3)}%` }}
                     />
                   ) : null;
                 })
@@ -153,8 +151,16 @@ export const SpanRow = memo(function SpanRow(props: Props) {
               ) : null;
             })}
             <span
-              className="absolute top-[5px] whitespace-nowrap px-1 text-[10px] tabular-nums text-zinc-600 dark:text-zinc-400"
-              style={labelOnLeft ? { right: `${100 - barLeft}%` } : { left: `${barLeft + barWidth}%` }}
+              className={`absolute top-[5px] whitespace-nowrap px-1 text-[10px] tabular-nums ${
+                label === "inside" ? "font-medium text-white" : "text-zinc-600 dark:text-zinc-400"
+              }`}
+              style={
+                label === "right"
+                  ? { left: `${barLeft + barWidth}%` }
+                  : label === "inside"
+                    ? { right: `${100 - Math.min(barLeft + barWidth, 100)}%` }
+                    : { right: `${100 - barLeft}%` }
+              }
             >
               {formatDurationUs(span.durationUs)}
             </span>

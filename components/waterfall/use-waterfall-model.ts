@@ -51,7 +51,17 @@ export function useWaterfallModel(trace: Trace, tree: SpanTree, view: WaterfallV
     }
     return map;
   }, [critical]);
-  return { critical, criticalByIndex, searchMask, rows, matchRows, matchCount, errorCount };
+  const allOnCriticalPath = useMemo(() => critical.onPath.every((on) => on === 1), [critical]);
+  return {
+    critical,
+    criticalByIndex,
+    searchMask,
+    rows,
+    matchRows,
+    matchCount,
+    errorCount,
+    allOnCriticalPath,
+  };
 }
 
 export type WaterfallModel = ReturnType<typeof useWaterfallModel>;

@@ -17,6 +17,8 @@ interface Props {
   onShowCritical: (on: boolean) => void;
   criticalOnly: boolean;
   onCriticalOnly: (on: boolean) => void;
+  /** Every span is on the critical path: showing only it would change nothing. */
+  allOnCriticalPath: boolean;
   onExpandAll: () => void;
   onCollapseAll: () => void;
 }
@@ -39,6 +41,7 @@ export function WaterfallToolbar({
   onShowCritical,
   criticalOnly,
   onCriticalOnly,
+  allOnCriticalPath,
   onExpandAll,
   onCollapseAll,
 }: Props) {
@@ -132,10 +135,12 @@ export function WaterfallToolbar({
         type="button"
         aria-pressed={criticalOnly}
         onClick={() => onCriticalOnly(!criticalOnly)}
-        className={toggle}
+        disabled={allOnCriticalPath}
+        className={`${toggle} disabled:opacity-50`}
       >
         Only critical path
       </button>
+      {allOnCriticalPath ? <span className="text-zinc-500">every span is on it</span> : null}
       <span className="ml-auto flex gap-1">
         <button
           type="button"

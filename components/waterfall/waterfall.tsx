@@ -147,6 +147,7 @@ export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace }: 
         onShowCritical={setShowCritical}
         criticalOnly={criticalOnly}
         onCriticalOnly={setCriticalOnly}
+        allOnCriticalPath={model.allOnCriticalPath}
         onExpandAll={() => setCollapsed(NO_COLLAPSED)}
         onCollapseAll={() =>
           setCollapsed(
