@@ -36,9 +36,7 @@ export const BucketDistribution = memo(function BucketDistribution({
   );
   return (
     <div>
-      <p className="text-xs text-zinc-500">
-        Requests in the range per latency bucket (click a bar to filter the list)
-      </p>
+      <p className="text-xs text-zinc-500">Requests per bucket in the range</p>
       <figure
         className="h-64 w-full"
         data-testid="bucket-distribution"

@@ -152,7 +152,9 @@ export const SpanRow = memo(function SpanRow(props: Props) {
             })}
             <span
               className={`absolute top-[5px] whitespace-nowrap px-1 text-[10px] tabular-nums ${
-                label === "inside" ? "font-medium text-white" : "text-zinc-600 dark:text-zinc-400"
+                label === "inside"
+                  ? "rounded bg-zinc-950/60 font-medium text-white"
+                  : "text-zinc-600 dark:text-zinc-400"
               }`}
               style={
                 label === "right"
