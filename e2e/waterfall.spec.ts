@@ -281,3 +281,48 @@ test("the critical path is a solid stripe on the bars, and every duration label 
     expect(box.x + box.width).toBeLessThanOrEqual(rowBox.x + rowBox.width + 1);
   }
 });
+
+test("Collapse all collapses even around a deep selection, which moves up to the collapsed span", async ({
+  page,
+  request,
+}) => {
+  const exemplar = await regressionExemplar(request);
+  const tree = await openExemplarTrace(page, exemplar);
+  const before = await tree.getByRole("treeitem").count();
+  await page.getByRole("button", { name: "Collapse all" }).click();
+  await expect.poll(() => tree.getByRole("treeitem").count()).toBeLessThan(before);
+  const selected = tree.getByRole("treeitem", { selected: true });
+  await expect(selected).toHaveAttribute("aria-level", "2");
+  await expect(selected).toHaveAttribute("aria-expanded", "false");
+});
+
+test("navigating to the explorer again asks only for the view's own queries", async ({ page }) => {
+  await page.goto("/explore");
+  await expect(page.getByTestId("latency-chart")).toBeVisible({ timeout: 15_000 });
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/api/metrics/query_range")) asked.push(new URL(r.url()).searchParams.get("query")!);
+  });
+  await page.goto("/explore");
+  await expect(page.getByTestId("latency-chart")).toBeVisible({ timeout: 15_000 });
+  expect(asked.length).toBeGreaterThan(0);
+  // Every one is for the suggested, filtered view: none for the bare metric while it is resolved.
+  for (const query of asked) expect(query).toContain('job="api-gateway"');
+});
+
+test("focus rings show for the keyboard, not after a click", async ({ page, request }) => {
+  const exemplar = await regressionExemplar(request);
+  const tree = await openExemplarTrace(page, exemplar);
+  await tree.getByRole("treeitem").first().click();
+  const ring = () =>
+    page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return { outline: style.outlineStyle, shadow: style.boxShadow };
+    });
+  expect(await ring()).toEqual({ outline: "none", shadow: "none" });
+  await page.keyboard.press("ArrowDown");
+  expect((await ring()).shadow).not.toBe("none");
+  // The charts are not one big focusable box: their markers are the stops.
+  await page.getByTestId("latency-chart").click({ position: { x: 200, y: 150 } });
+  expect(await page.evaluate(() => document.activeElement?.closest("svg") === null)).toBe(true);
+});

@@ -22,31 +22,37 @@ interface Props {
   copyShareLink: () => Promise<boolean>;
 }
 
-/** Title, demo badge, what to look at, when, and Share. */
+/**
+ * Title, demo badge, when, and Share on the first row; what to look at on its own row below, so
+ * that label filters arriving do not reflow the rest.
+ */
 export function ExplorerHeader(props: Props) {
   return (
-    <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-      <h1 className="text-base font-semibold">Exemplar Explorer</h1>
-      {props.isDemo ? (
-        <span
-          className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200"
-          title="No PROMETHEUS_URL or JAEGER_URL is set: a simulated shop answers"
-        >
-          Demo data
-        </span>
-      ) : null}
+    <header className="space-y-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <h1 className="text-base font-semibold">Exemplar Explorer</h1>
+        {props.isDemo ? (
+          <span
+            className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200"
+            title="No PROMETHEUS_URL or JAEGER_URL is set: a simulated shop answers"
+          >
+            Demo data
+          </span>
+        ) : null}
+        <span className="flex-1" />
+        <TimeRangePicker
+          from={props.from}
+          to={props.to}
+          nowMs={props.nowMs}
+          refreshSec={props.refreshSec}
+          onRange={props.onRange}
+          onRefresh={props.onRefresh}
+          onAutoRefresh={props.onAutoRefresh}
+          onTimeZone={props.onTimeZone}
+        />
+        <ShareButton copyShareLink={props.copyShareLink} />
+      </div>
       <QueryEditor query={props.query} families={props.families} onChange={props.onQuery} />
-      <TimeRangePicker
-        from={props.from}
-        to={props.to}
-        nowMs={props.nowMs}
-        refreshSec={props.refreshSec}
-        onRange={props.onRange}
-        onRefresh={props.onRefresh}
-        onAutoRefresh={props.onAutoRefresh}
-        onTimeZone={props.onTimeZone}
-      />
-      <ShareButton copyShareLink={props.copyShareLink} />
     </header>
   );
 }

@@ -93,7 +93,7 @@ const HeatmapPlot = memo(function HeatmapPlot({
   );
   return (
     <ResponsiveContainer width="100%" height="100%" debounce={RESIZE_THROTTLE_MS}>
-      <ComposedChart margin={CHART_MARGIN}>
+      <ComposedChart margin={CHART_MARGIN} accessibilityLayer={false}>
         <CartesianGrid
           vertical={false}
           strokeDasharray="2 4"

@@ -126,7 +126,7 @@ const LatencyPlot = memo(function LatencyPlot({
   const domain = useMemo(() => valueRange(rows, lines, exemplars), [rows, lines, exemplars]);
   return (
     <ResponsiveContainer width="100%" height="100%" debounce={RESIZE_THROTTLE_MS}>
-      <ComposedChart data={rows} margin={CHART_MARGIN}>
+      <ComposedChart data={rows} margin={CHART_MARGIN} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
         <XAxis {...xAxis} />
         <YAxis

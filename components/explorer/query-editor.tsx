@@ -20,7 +20,7 @@ export function QueryEditor({ query, families, onChange }: Props) {
   const selector = parseSelector(query);
   const [advanced, setAdvanced] = useState(!selector && query !== "");
   return (
-    <div className="flex w-full min-w-0 flex-wrap items-center gap-2 lg:w-auto lg:flex-1">
+    <div className="flex w-full min-w-0 flex-wrap items-center gap-2">
       {advanced || !selector ? (
         <PromqlInput key={query} initial={query} onSubmit={onChange} />
       ) : (
@@ -138,7 +138,8 @@ function LabelFilter({
         onChange={(e) =>
           onChange(withLabelValue(selector, label, e.target.value === "" ? undefined : e.target.value))
         }
-        className="max-w-48 rounded border border-zinc-300 bg-transparent px-1 py-1 dark:border-zinc-700"
+        // A fixed width: values arriving must not move the filters after it.
+        className="w-36 rounded border border-zinc-300 bg-transparent px-1 py-1 dark:border-zinc-700"
       >
         <option value="">any</option>
         {values.map((v) => (

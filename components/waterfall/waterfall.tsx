@@ -149,11 +149,18 @@ export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace }: 
         onCriticalOnly={setCriticalOnly}
         allOnCriticalPath={model.allOnCriticalPath}
         onExpandAll={() => setCollapsed(NO_COLLAPSED)}
-        onCollapseAll={() =>
-          setCollapsed(
-            new Set(tree.roots.flatMap((r) => tree.children[r]!).filter((i) => tree.children[i]!.length > 0)),
-          )
-        }
+        onCollapseAll={() => {
+          const next = new Set(
+            tree.roots.flatMap((r) => tree.children[r]!).filter((i) => tree.children[i]!.length > 0),
+          );
+          // A selection inside a collapsed subtree would hold it open: it moves up to the
+          // outermost collapsed span above it, as collapsing one subtree does.
+          if (selectedIndex >= 0) {
+            const outermost = ancestorsOf(tree, selectedIndex).findLast((a) => next.has(a));
+            if (outermost !== undefined) selectIndex(outermost);
+          }
+          setCollapsed(next);
+        }}
       />
       <Minimap trace={trace} tree={tree} window={window} onWindow={setWindow} />
       <TimeRuler window={window} traceStartUs={trace.startUs} />
