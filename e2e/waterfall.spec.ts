@@ -326,3 +326,53 @@ test("focus rings show for the keyboard, not after a click", async ({ page, requ
   await page.getByTestId("latency-chart").click({ position: { x: 200, y: 150 } });
   expect(await page.evaluate(() => document.activeElement?.closest("svg") === null)).toBe(true);
 });
+
+test.describe("room for the trace (1440 × 900)", () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test("the split, the name column and the details' place can be changed, and are remembered", async ({
+    page,
+    request,
+  }) => {
+    const exemplar = await regressionExemplar(request);
+    const tree = await openExemplarTrace(page, exemplar);
+    const panel = page.getByRole("region", { name: "Trace" });
+    const widthOf = async (locator: typeof panel) => (await locator.boundingBox())!.width;
+
+    // Drag the split 200 px to the left: the trace gets 200 px wider.
+    const split = page.getByRole("separator", { name: "Width of the trace panel" });
+    const before = await widthOf(panel);
+    const box = (await split.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 200, box.y + 100, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => widthOf(panel)).toBeGreaterThan(before + 150);
+
+    // The name column, from the keyboard.
+    const nameCell = () => tree.getByRole("treeitem").first().locator("> div").first();
+    const nameBefore = await widthOf(nameCell());
+    await page.getByRole("separator", { name: "Width of the span name column" }).focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    await expect.poll(() => widthOf(nameCell())).toBeGreaterThan(nameBefore + 40);
+
+    // Details beside the rows give the rows the panel's height.
+    const rowsHeight = (await tree.boundingBox())!.height;
+    await page.getByRole("button", { name: "Details beside" }).click();
+    await expect.poll(async () => (await tree.boundingBox())!.height).toBeGreaterThan(rowsHeight + 100);
+    const details = page.getByRole("region", { name: "Span details" });
+    expect((await details.boundingBox())!.x).toBeGreaterThan((await tree.boundingBox())!.x + 100);
+
+    await page.reload();
+    await expect(tree.getByRole("treeitem", { selected: true })).toBeVisible();
+    await expect.poll(() => widthOf(panel)).toBeGreaterThan(before + 150);
+    await expect(page.getByRole("button", { name: "Details below" })).toBeVisible();
+
+    // The whole window for the trace, and back.
+    await panel.getByRole("button", { name: "Give the trace the whole window" }).click();
+    await expect(page.getByTestId("latency-chart")).toBeHidden();
+    expect(await widthOf(panel)).toBeGreaterThan(1300);
+    await panel.getByRole("button", { name: "Show the charts beside the trace" }).click();
+    await expect(page.getByTestId("latency-chart")).toBeVisible();
+  });
+});

@@ -2,7 +2,18 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type CSSProperties,
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { ResizeHandle } from "@/components/resize-handle";
+import { usePersistentSetting } from "@/lib/client/persistent-setting";
 import { CodeLoadProblem } from "@/components/problem";
 import { TimeZoneContext } from "@/components/time-zone";
 import { type ExplorerLinks, ExplorerLinksContext } from "@/components/waterfall/explorer-links";
@@ -94,6 +105,14 @@ export function Explorer({
   // to; and whether the person opened it (then focus moves to it) or the page's link did.
   const openedFrom = useRef<{ container: string; traceId: string } | undefined>(undefined);
   const [openedByPerson, setOpenedByPerson] = useState(false);
+  // The split between charts and trace: dragged wider or narrower (remembered), or the whole window.
+  const mainRef = useRef<HTMLElement>(null);
+  const [traceWidth, setTraceWidth] = usePersistentSetting<number>("trace-width", DEFAULT_TRACE_WIDTH_PX);
+  const mainWidth = useElementWidth(mainRef);
+  const maxTraceWidth = Math.max(MIN_TRACE_WIDTH_PX, mainWidth - MIN_CHARTS_WIDTH_PX);
+  // A width chosen on a wider window still leaves the charts their room.
+  const shownTraceWidth = mainWidth ? Math.min(traceWidth, maxTraceWidth) : traceWidth;
+  const [traceFull, setTraceFull] = useState(false);
   const selectExemplar = useCallback(
     (point: ExemplarPoint) => {
       const container = document.activeElement?.closest("[data-testid]")?.getAttribute("data-testid");
@@ -150,9 +169,11 @@ export function Explorer({
           />
 
           <main
-            className={`grid flex-1 gap-4 p-4 ${state.trace ? "xl:grid-cols-[minmax(0,3fr)_minmax(24rem,2fr)]" : ""}`}
+            ref={mainRef}
+            className={`grid flex-1 gap-4 p-4 ${state.trace && !traceFull ? "xl:grid-cols-[minmax(0,1fr)_var(--trace-width)]" : ""}`}
+            style={{ "--trace-width": `${shownTraceWidth}px` } as CSSProperties}
           >
-            <div className="min-w-0 space-y-4">
+            <div className={`min-w-0 space-y-4 ${state.trace && traceFull ? "hidden" : ""}`}>
               <div className="flex items-center gap-2">
                 <p
                   className="min-w-0 flex-1 truncate font-mono text-xs text-zinc-500"
@@ -297,7 +318,20 @@ export function Explorer({
             </div>
             {state.trace ? (
               // On a phone the trace is a full-screen sheet over the chart (its header leads back).
-              <div className="min-w-0 max-md:fixed max-md:inset-0 max-md:z-30 max-md:overflow-auto max-md:bg-white xl:sticky xl:top-4 xl:h-[calc(100vh-6rem)] dark:max-md:bg-zinc-950">
+              <div className="relative min-w-0 max-md:fixed max-md:inset-0 max-md:z-30 max-md:overflow-auto max-md:bg-white xl:sticky xl:top-4 xl:h-[calc(100vh-6rem)] dark:max-md:bg-zinc-950">
+                {traceFull ? null : (
+                  <ResizeHandle
+                    label="Width of the trace panel"
+                    value={shownTraceWidth}
+                    min={MIN_TRACE_WIDTH_PX}
+                    max={maxTraceWidth}
+                    valueAt={(x, handle) =>
+                      handle.closest("main")!.getBoundingClientRect().right - MAIN_PADDING_PX - x
+                    }
+                    onChange={setTraceWidth}
+                    className="absolute inset-y-0 -left-3 z-10 hidden w-2 rounded xl:block"
+                  />
+                )}
                 {showPreview ? (
                   preview
                 ) : TracePanel ? (
@@ -316,6 +350,8 @@ export function Explorer({
                     onCompare={(compare) => void setState({ compare })}
                     onClose={() => void setState({ trace: null, span: null, compare: null })}
                     takeFocus={openedByPerson}
+                    full={traceFull}
+                    onFull={setTraceFull}
                     onEscape={() => {
                       const from = openedFrom.current;
                       const origin =
@@ -341,6 +377,11 @@ export function Explorer({
 }
 
 const EXEMPLAR_LIST_ID = "exemplar-list";
+const DEFAULT_TRACE_WIDTH_PX = 560;
+const MIN_TRACE_WIDTH_PX = 384;
+const MIN_CHARTS_WIDTH_PX = 420;
+/** The main area's padding (p-4): the handle measures from inside it. */
+const MAIN_PADDING_PX = 16;
 
 /**
  * Hundreds of markers are buttons: a keyboard user can jump past them to the list (which holds
@@ -356,6 +397,19 @@ function SkipMarkers() {
       Skip the chart&apos;s markers, to the exemplar list
     </button>
   );
+}
+
+/** An element's width, kept current as the window resizes (0 before it is laid out). */
+function useElementWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry!.contentRect.width));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }
 
 /** A new query or range starts without a selection or comparison. */

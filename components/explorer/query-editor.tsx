@@ -139,7 +139,7 @@ function LabelFilter({
           onChange(withLabelValue(selector, label, e.target.value === "" ? undefined : e.target.value))
         }
         // A fixed width: values arriving must not move the filters after it.
-        className="w-36 rounded border border-zinc-300 bg-transparent px-1 py-1 dark:border-zinc-700"
+        className="w-28 rounded border border-zinc-300 bg-transparent px-1 py-1 dark:border-zinc-700"
       >
         <option value="">any</option>
         {values.map((v) => (

@@ -1,16 +1,29 @@
+import type { ReactNode } from "react";
 import { formatDurationUs } from "@/lib/format/duration";
 import { rulerTicks } from "@/lib/trace-view/ruler";
 import { ROW_COLUMNS, type TimeWindow } from "./row-layout";
 
 /** Offsets from the trace's start across the visible window, above the bars. */
-export function TimeRuler({ window, traceStartUs }: { window: TimeWindow; traceStartUs: number }) {
+export function TimeRuler({
+  window,
+  traceStartUs,
+  nameHandle,
+}: {
+  window: TimeWindow;
+  traceStartUs: number;
+  /** The splitter between the name and bar columns, drawn on the column's edge. */
+  nameHandle?: ReactNode;
+}) {
   const span = window.endUs - window.startUs;
   const offset = window.startUs - traceStartUs;
   return (
     <div
       className={`grid ${ROW_COLUMNS} border-b border-zinc-200 text-[10px] text-zinc-500 dark:border-zinc-800`}
     >
-      <span className="px-2 py-1">Service · operation</span>
+      <span className="relative px-2 py-1">
+        Service · operation
+        {nameHandle}
+      </span>
       <div className="relative h-6 border-l border-zinc-200 dark:border-zinc-800" aria-hidden>
         {rulerTicks(span).map((t) => {
           const at = t / span;

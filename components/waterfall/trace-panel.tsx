@@ -31,6 +31,9 @@ interface Props {
   takeFocus?: boolean;
   /** Escape inside the panel: back to where the trace was opened from. */
   onEscape?: () => void;
+  /** The trace has the whole window (the charts are hidden until it gives it back). */
+  full?: boolean;
+  onFull?: (full: boolean) => void;
 }
 
 type View = "waterfall" | "statistics" | "compare";
@@ -120,10 +123,22 @@ export function TracePanel(props: Props) {
           ) : (
             <code className="truncate font-mono text-xs text-zinc-500">{traceId}</code>
           )}
+          {props.onFull ? (
+            <button
+              type="button"
+              aria-pressed={Boolean(props.full)}
+              onClick={() => props.onFull!(!props.full)}
+              className="ml-auto rounded px-2 py-1 text-sm hover:bg-zinc-100 max-md:hidden dark:hover:bg-zinc-800"
+              aria-label={props.full ? "Show the charts beside the trace" : "Give the trace the whole window"}
+              title={props.full ? "Show the charts beside the trace" : "Give the trace the whole window"}
+            >
+              {props.full ? "⤡" : "⤢"}
+            </button>
+          ) : null}
           <button
             type="button"
             onClick={props.onClose}
-            className="ml-auto rounded px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            className={`${props.onFull ? "" : "ml-auto"} rounded px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800`}
             aria-label="Close trace"
           >
             ✕

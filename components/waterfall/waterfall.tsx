@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type CSSProperties, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Trace } from "@/lib/model/trace";
 import type { SpanFilter } from "@/lib/trace-view/search";
 import { ancestorsOf, buildSpanTree } from "@/lib/trace-view/span-tree";
@@ -10,6 +10,8 @@ import { treeKeyAction } from "@/lib/trace-view/tree-keys";
 import { Minimap } from "./minimap";
 import { SpanDetails } from "./span-details";
 import { ROW_HEIGHT_PX, type TimeWindow } from "./row-layout";
+import { ResizeHandle } from "../resize-handle";
+import { usePersistentSetting } from "@/lib/client/persistent-setting";
 import { useServiceColor } from "./service-colors-context";
 import { SpanRow } from "./span-row";
 import { TimeRuler } from "./time-ruler";
@@ -24,6 +26,8 @@ interface Props {
 }
 
 const NO_COLLAPSED: ReadonlySet<number> = new Set();
+const MIN_NAME_COLUMN_PX = 120;
+const MAX_NAME_COLUMN_PX = 900;
 
 /**
  * The trace as a tree of rows with bars on a shared time axis. Rows are virtualized (only the
@@ -42,6 +46,11 @@ export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace }: 
   const [matchPosition, setMatchPosition] = useState(0);
   const tree = useMemo(() => buildSpanTree(trace), [trace]);
   const colorOf = useServiceColor();
+  // The span name column's width, dragged by the person and remembered; 0 means "not chosen" (40 %).
+  const [nameWidth, setNameWidth] = usePersistentSetting<number>("name-column-width", 0);
+  // Span details under the rows (the default) or beside them, so they do not take the rows' height.
+  const [detailsPlace, setDetailsPlace] = usePersistentSetting<"below" | "beside">("span-details", "below");
+  const detailsBeside = detailsPlace === "beside";
   const selectedIndex = selectedSpanId ? (tree.indexOf.get(selectedSpanId) ?? -1) : -1;
   // The selected span is always shown: its ancestors count as expanded whatever was collapsed.
   const openCollapsed = useMemo(() => {
@@ -122,7 +131,9 @@ export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace }: 
 
   return (
     <div
+      data-waterfall
       className="flex min-h-0 flex-1 flex-col"
+      style={nameWidth ? ({ "--name-col": `${nameWidth}px` } as CSSProperties) : undefined}
       onKeyDown={(event) => {
         if (event.key === "/" && document.activeElement !== searchRef.current) {
           event.preventDefault();
@@ -163,62 +174,94 @@ export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace }: 
         }}
       />
       <Minimap trace={trace} tree={tree} window={window} onWindow={setWindow} />
-      <TimeRuler window={window} traceStartUs={trace.startUs} />
-      <div
-        ref={scrollRef}
-        role="tree"
-        aria-label="Trace waterfall"
-        aria-activedescendant={
-          selectedIndex >= 0 && selectedRow >= 0 ? `span-row-${selectedIndex}` : undefined
-        }
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        className="relative min-h-48 flex-1 overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
-        data-testid="waterfall-rows"
-      >
-        {rows.length === 0 ? (
-          <p className="p-3 text-xs text-zinc-500">No span matches these filters.</p>
-        ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const index = rows[item.index]!;
-              return (
-                <SpanRow
-                  key={index}
-                  span={trace.spans[index]!}
-                  color={colorOf(trace.spans[index]!.serviceName)}
-                  spanIndex={index}
-                  depth={tree.depth[index]!}
-                  hasChildren={tree.children[index]!.length > 0}
-                  expanded={!openCollapsed.has(index)}
-                  selected={index === selectedIndex}
-                  isMatch={Boolean(model.searchMask?.[index])}
-                  onCriticalPath={model.critical.onPath[index] === 1}
-                  criticalSections={model.criticalByIndex.get(index)}
-                  showCritical={showCritical}
-                  window={window}
-                  top={item.start}
-                  rowNumber={item.index}
-                  rowCount={rows.length}
-                  onToggle={toggle}
-                  onSelect={selectIndex}
-                />
-              );
-            })}
-          </div>
-        )}
-      </div>
-      {selectedSpan ? (
-        <div className="max-h-[45%] min-h-32 overflow-auto border-t border-zinc-200 dark:border-zinc-800">
-          <SpanDetails
-            trace={trace}
-            span={selectedSpan}
-            selfTimeUs={selfTimeUs(trace, tree, selectedIndex)}
-            onCriticalPath={model.critical.onPath[selectedIndex] === 1}
-            onOpenLink={onOpenTrace}
+      <div className={`flex min-h-0 flex-1 ${detailsBeside ? "flex-row max-md:flex-col" : "flex-col"}`}>
+        <div className="flex min-h-0 min-w-0 flex-1 flex-col">
+          <TimeRuler
+            window={window}
+            traceStartUs={trace.startUs}
+            nameHandle={
+              <ResizeHandle
+                label="Width of the span name column"
+                value={nameWidth}
+                min={MIN_NAME_COLUMN_PX}
+                max={MAX_NAME_COLUMN_PX}
+                valueAt={(x, handle) => x - handle.closest("[data-waterfall]")!.getBoundingClientRect().left}
+                onChange={setNameWidth}
+                className="absolute inset-y-0 -right-1 z-10 w-2 max-md:hidden"
+              />
+            }
           />
+          <div
+            ref={scrollRef}
+            role="tree"
+            aria-label="Trace waterfall"
+            aria-activedescendant={
+              selectedIndex >= 0 && selectedRow >= 0 ? `span-row-${selectedIndex}` : undefined
+            }
+            tabIndex={0}
+            onKeyDown={onKeyDown}
+            className="relative min-h-48 flex-1 overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
+            data-testid="waterfall-rows"
+          >
+            {rows.length === 0 ? (
+              <p className="p-3 text-xs text-zinc-500">No span matches these filters.</p>
+            ) : (
+              <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+                {virtualizer.getVirtualItems().map((item) => {
+                  const index = rows[item.index]!;
+                  return (
+                    <SpanRow
+                      key={index}
+                      span={trace.spans[index]!}
+                      color={colorOf(trace.spans[index]!.serviceName)}
+                      spanIndex={index}
+                      depth={tree.depth[index]!}
+                      hasChildren={tree.children[index]!.length > 0}
+                      expanded={!openCollapsed.has(index)}
+                      selected={index === selectedIndex}
+                      isMatch={Boolean(model.searchMask?.[index])}
+                      onCriticalPath={model.critical.onPath[index] === 1}
+                      criticalSections={model.criticalByIndex.get(index)}
+                      showCritical={showCritical}
+                      window={window}
+                      top={item.start}
+                      rowNumber={item.index}
+                      rowCount={rows.length}
+                      onToggle={toggle}
+                      onSelect={selectIndex}
+                    />
+                  );
+                })}
+              </div>
+            )}
+          </div>
         </div>
-      ) : null}
+        {selectedSpan ? (
+          <div
+            className={`relative overflow-auto border-zinc-200 dark:border-zinc-800 ${
+              detailsBeside
+                ? "w-80 shrink-0 border-l max-md:max-h-[45%] max-md:w-auto max-md:border-l-0 max-md:border-t"
+                : "max-h-[45%] min-h-32 border-t"
+            }`}
+          >
+            <button
+              type="button"
+              onClick={() => setDetailsPlace(detailsBeside ? "below" : "beside")}
+              className="absolute right-2 top-2 rounded border border-zinc-300 px-1.5 text-[10px] text-zinc-500 max-md:hidden dark:border-zinc-700"
+              title={detailsBeside ? "Show span details below the rows" : "Show span details beside the rows"}
+            >
+              {detailsBeside ? "Details below" : "Details beside"}
+            </button>
+            <SpanDetails
+              trace={trace}
+              span={selectedSpan}
+              selfTimeUs={selfTimeUs(trace, tree, selectedIndex)}
+              onCriticalPath={model.critical.onPath[selectedIndex] === 1}
+              onOpenLink={onOpenTrace}
+            />
+          </div>
+        ) : null}
+      </div>
     </div>
   );
 }
