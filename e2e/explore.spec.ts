@@ -340,3 +340,21 @@ test("the charts name their axes and scales, the legend hides a line or the exem
     /^histogram_quantile\(0\.99, sum by \(le\)/,
   );
 });
+
+test("a trace that takes long says it is loading, with a Cancel that closes it", async ({
+  page,
+  explorer,
+}) => {
+  await explorer.goto();
+  await page.route("**/api/traces/**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await route.continue().catch(() => undefined);
+  });
+  await explorer.exemplarRows.first().click();
+  await expect(page).toHaveURL(/trace=/);
+  const loading = explorer.tracePanel.getByRole("status").filter({ hasText: "Loading trace…" });
+  await expect(loading).toBeVisible();
+  await loading.getByRole("button", { name: "Cancel" }).click();
+  await expect(page).not.toHaveURL(/trace=/);
+  await expect(explorer.tracePanel).toHaveCount(0);
+});

@@ -1,10 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { AppError } from "@/lib/errors";
 import { traceQuery } from "@/lib/client/queries";
 import { colorsForServices } from "@/lib/client/service-color-registry";
+import { useTraceProgress } from "@/lib/client/trace-progress";
 import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import { traceUiLink } from "@/lib/trace-view/histogram-link";
 import { Problem } from "../problem";
@@ -145,7 +146,7 @@ export function TracePanel(props: Props) {
           </button>
         </header>
         {isPending ? (
-          <p className="animate-pulse p-3 text-sm text-zinc-500">Loading trace…</p>
+          <TraceLoading traceId={traceId} onCancel={props.onClose} />
         ) : error ? (
           <div className="p-3">
             <TraceError error={error} retry={() => void refetch()} />
@@ -181,6 +182,29 @@ export function TracePanel(props: Props) {
         ) : null}
       </section>
     </ServiceColorsContext>
+  );
+}
+
+/** While a trace arrives: how much of it has (a 50,000-span answer is tens of MB), and a way out. */
+function TraceLoading({ traceId, onCancel }: { traceId: string; onCancel: () => void }) {
+  const bytes = useTraceProgress(traceId);
+  const queryClient = useQueryClient();
+  return (
+    <div className="flex items-center gap-3 p-3 text-sm text-zinc-500" role="status">
+      <span className="animate-pulse">
+        Loading trace…{bytes ? ` ${(bytes / 1024 / 1024).toFixed(1)} MB received` : ""}
+      </span>
+      <button
+        type="button"
+        onClick={() => {
+          void queryClient.cancelQueries({ queryKey: traceQuery(traceId).queryKey });
+          onCancel();
+        }}
+        className="rounded border border-current px-2 py-0.5 text-xs"
+      >
+        Cancel
+      </button>
+    </div>
   );
 }
 

@@ -5,7 +5,13 @@ import { AppError, isErrorCode } from "../errors";
  * With `markAs`, it leaves `<markAs>:received` and `<markAs>:parsed` performance marks, which
  * the benchmarks read (bench/).
  */
-export async function fetchJson<T>(path: string, signal?: AbortSignal, markAs?: string): Promise<T> {
+export async function fetchJson<T>(
+  path: string,
+  signal?: AbortSignal,
+  markAs?: string,
+  /** Called as the body arrives, with the bytes received so far (for a large trace's progress). */
+  onProgress?: (receivedBytes: number) => void,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, { signal, headers: { Accept: "application/json" } });
@@ -16,7 +22,8 @@ export async function fetchJson<T>(path: string, signal?: AbortSignal, markAs?: 
       "The Exemplar Explorer server did not answer; check your connection",
     );
   }
-  const text = await response.text();
+  const text =
+    onProgress && response.body ? await readWithProgress(response.body, onProgress) : await response.text();
   if (markAs) performance.mark(`${markAs}:received`);
   let body: unknown;
   try {
@@ -34,4 +41,20 @@ export async function fetchJson<T>(path: string, signal?: AbortSignal, markAs?: 
   }
   if (body === undefined) throw new AppError("internal", "The server answered something that is not JSON");
   return body as T;
+}
+
+async function readWithProgress(body: ReadableStream<Uint8Array>, onProgress: (bytes: number) => void) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    parts.push(decoder.decode(value, { stream: true }));
+    onProgress(received);
+  }
+  parts.push(decoder.decode());
+  return parts.join("");
 }

@@ -5,6 +5,7 @@ import { exemplarsApiPath, labelValuesApiPath, rangeApiPath, traceApiPath } from
 import type { Health } from "../model/health";
 import type { HistogramFamily, MatrixData } from "../model/metrics";
 import { fetchJson } from "./fetch-json";
+import { reportTraceProgress } from "./trace-progress";
 
 /** Query keys and fetchers of every resource the client reads, in one place. */
 
@@ -42,9 +43,22 @@ export const exemplarsQuery = (query: string, startSec: number, endSec: number) 
       fetchJson<ExemplarsResponse>(exemplarsApiPath(query, startSec, endSec), signal, "exemplars"),
   });
 
+const PROGRESS_STEP_BYTES = 512 * 1024;
+
 export const traceQuery = (traceId: string) =>
   queryOptions({
     queryKey: ["trace", traceId],
-    queryFn: ({ signal }) => fetchJson<Trace>(traceApiPath(traceId), signal, "trace"),
+    queryFn: ({ signal }) => {
+      // Progress in steps of half a megabyte: enough to see it move, few enough renders.
+      let reported = 0;
+      const onProgress = (bytes: number) => {
+        if (bytes - reported < PROGRESS_STEP_BYTES) return;
+        reported = bytes;
+        reportTraceProgress(traceId, bytes);
+      };
+      return fetchJson<Trace>(traceApiPath(traceId), signal, "trace", onProgress).finally(() =>
+        reportTraceProgress(traceId, undefined),
+      );
+    },
     staleTime: 5 * 60_000,
   });
