@@ -172,7 +172,7 @@ export async function benchExemplars(
       await page.goto(`${baseUrl}/explore?query=${encodeURIComponent(c.query)}&from=${c.from}`);
       const received = await markTime(page, "exemplars:received", 120_000);
       const drawnAt = await page.waitForFunction(
-        () => (document.querySelector("[data-trace-id]") ? performance.now() : 0),
+        () => (document.querySelector("[data-testid=latency-chart] [data-trace-id]") ? performance.now() : 0),
         undefined,
         { timeout: 120_000, polling: 16 },
       );

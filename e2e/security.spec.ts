@@ -63,7 +63,7 @@ test("hostile exemplar labels render as text in the list and hover cards", async
   await expect(rows.getByRole("button").first()).toBeVisible({ timeout: 15_000 });
   // The hover card shows every series label, markup and right-to-left override included.
   await page
-    .getByRole("button", { name: /^(Exemplar|\d+ exemplars)/ })
+    .getByRole("button", { name: /^(Exemplar |\d+ exemplars).*, trace / })
     .first()
     .focus();
   await expect(page.getByRole("tooltip")).toContainText('route="<img src=x onerror="window.__xss=5">"');
