@@ -261,7 +261,10 @@ test.describe("on a phone (390 × 844)", () => {
     page,
     explorer,
   }) => {
+    test.slow();
     await explorer.goto();
+    // Everything below the chart has loaded and laid out: the markers stay where they are.
+    await expect(explorer.exemplarRows.first()).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await explorer.markers.first().tap();
     await expect(page).toHaveURL(/trace=[0-9a-f]{32}/);

@@ -25,6 +25,9 @@ interface Props {
   /** Absent in the server-rendered preview, which only shows. */
   onToggle?: (spanIndex: number) => void;
   onSelect?: (spanIndex: number) => void;
+  /** This span is the first of a run of repeated siblings (sibling-runs.ts). */
+  run?: { count: number; totalUs: number; folded: boolean };
+  onToggleRun?: (spanIndex: number) => void;
 }
 
 /**
@@ -67,7 +70,11 @@ export const SpanRow = memo(function SpanRow(props: Props) {
       aria-selected={selected}
       aria-setsize={props.rowCount}
       aria-posinset={props.rowNumber + 1}
-      aria-label={`${span.serviceName} ${span.name}, ${formatDurationUs(span.durationUs)}${isError ? ", error" : ""}`}
+      aria-label={`${span.serviceName} ${span.name}, ${formatDurationUs(span.durationUs)}${isError ? ", error" : ""}${
+        props.run?.folded
+          ? `, first of ${props.run.count} calls, ${formatDurationUs(props.run.totalUs)} in all`
+          : ""
+      }`}
       data-span-id={span.spanId}
       onClick={props.onSelect ? () => props.onSelect!(spanIndex) : undefined}
       className={`absolute inset-x-0 grid cursor-default ${ROW_COLUMNS} items-center text-xs ${
@@ -108,6 +115,30 @@ export const SpanRow = memo(function SpanRow(props: Props) {
           <span className="text-zinc-500">{span.serviceName}</span>{" "}
           <span className={isError ? "font-medium text-red-600 dark:text-red-400" : ""}>{span.name}</span>
         </span>
+        {props.run ? (
+          <button
+            type="button"
+            tabIndex={-1}
+            onClick={
+              props.onToggleRun
+                ? (event) => {
+                    event.stopPropagation();
+                    props.onToggleRun!(spanIndex);
+                  }
+                : undefined
+            }
+            title={
+              props.run.folded
+                ? `${props.run.count} calls of ${span.name}, ${formatDurationUs(props.run.totalUs)} in all: show each`
+                : `Fold the ${props.run.count} calls into one row`
+            }
+            className="shrink-0 rounded bg-amber-100 px-1 text-[10px] font-semibold text-amber-900 dark:bg-amber-900/50 dark:text-amber-100"
+          >
+            {props.run.folded
+              ? `× ${props.run.count} · ${formatDurationUs(props.run.totalUs)}`
+              : `fold ${props.run.count}`}
+          </button>
+        ) : null}
         {depth > MAX_INDENT_LEVELS ? (
           <span className="shrink-0 text-[10px] text-zinc-400">L{depth + 1}</span>
         ) : null}

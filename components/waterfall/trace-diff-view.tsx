@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
 import { traceQuery } from "@/lib/client/queries";
-import { typicalPartner } from "@/lib/compare/cohorts";
+import { typicalPartner, typicalPartners } from "@/lib/compare/cohorts";
 import { type DiffRow, diffTraces, differingRows } from "@/lib/compare/trace-diff";
 import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import { AppError } from "@/lib/errors";
@@ -89,8 +89,20 @@ function ChooseOther({ trace, exemplars, onCompare }: Props) {
   );
 }
 
-function TraceDiff({ trace, otherTraceId, onCompare, onShowSpan }: Props & { otherTraceId: string }) {
+function TraceDiff({
+  trace,
+  otherTraceId,
+  exemplars,
+  onCompare,
+  onShowSpan,
+}: Props & { otherTraceId: string }) {
   const other = useQuery(traceQuery(otherTraceId));
+  // When the other trace was a typical pick that the store no longer has, offer the next one.
+  const nextTypical = useMemo(() => {
+    const partners = exemplars ? typicalPartners(exemplars, trace.traceId) : [];
+    const at = partners.findIndex((p) => p.traceId === otherTraceId);
+    return at >= 0 ? partners[at + 1]?.traceId : undefined;
+  }, [exemplars, trace.traceId, otherTraceId]);
   const [onlyDifferences, setOnlyDifferences] = useState(true);
   const rows = useMemo(() => {
     if (!other.data) return [];
@@ -155,7 +167,19 @@ function TraceDiff({ trace, otherTraceId, onCompare, onShowSpan }: Props & { oth
               missing ? "The other trace is not in the trace store" : "The other trace could not be loaded"
             }
             tone={missing ? "info" : "error"}
-            action={missing ? undefined : <RetryButton onClick={() => void other.refetch()} />}
+            action={
+              !missing ? (
+                <RetryButton onClick={() => void other.refetch()} />
+              ) : nextTypical ? (
+                <button
+                  type="button"
+                  onClick={() => onCompare(nextTypical)}
+                  className="rounded border border-current px-3 py-1 text-sm"
+                >
+                  Try the next typical request
+                </button>
+              ) : undefined
+            }
           >
             <p>
               {missing ? "It was sampled out or has expired; compare with another." : other.error.message}

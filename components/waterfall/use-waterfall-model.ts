@@ -13,6 +13,8 @@ export interface WaterfallViewState {
   filter: SpanFilter;
   /** Show only the critical path (and its ancestors, which it always contains). */
   criticalOnly: boolean;
+  /** Repeated spans folded into their run's first (sibling-runs.ts); ignored while filtering. */
+  folded?: Uint8Array;
 }
 
 /**
@@ -25,8 +27,11 @@ export function useWaterfallModel(trace: Trace, tree: SpanTree, view: WaterfallV
   const filterMask = useMemo(() => filterSpans(trace, view.filter), [trace, view.filter]);
   const rows = useMemo(() => {
     const mask = intersectMasks(filterMask, view.criticalOnly ? critical.onPath : undefined);
-    return visibleRows(tree, view.collapsed, mask);
-  }, [tree, view.collapsed, filterMask, view.criticalOnly, critical.onPath]);
+    // A filter shows exactly the spans it matches, and a search steps through every match: no
+    // folding then.
+    const fold = mask || searchMask ? undefined : view.folded;
+    return visibleRows(tree, view.collapsed, mask, fold);
+  }, [tree, view.collapsed, filterMask, view.criticalOnly, critical.onPath, view.folded, searchMask]);
   /** Search matches among the visible rows, in row order, for next/previous. */
   const matchRows = useMemo(() => {
     if (!searchMask) return [];

@@ -5,6 +5,7 @@ import { type CSSProperties, useCallback, useEffect, useMemo, useRef, useState }
 import type { Trace } from "@/lib/model/trace";
 import type { SpanFilter } from "@/lib/trace-view/search";
 import { ancestorsOf, buildSpanTree } from "@/lib/trace-view/span-tree";
+import { foldedMembers, siblingRuns } from "@/lib/trace-view/sibling-runs";
 import { selfTimeUs } from "@/lib/trace-view/timing";
 import { treeKeyAction } from "@/lib/trace-view/tree-keys";
 import { Minimap } from "./minimap";
@@ -60,7 +61,27 @@ export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace }: 
     for (const a of hidden) next.delete(a);
     return next;
   }, [collapsed, selectedIndex, tree]);
-  const model = useWaterfallModel(trace, tree, { collapsed: openCollapsed, search, filter, criticalOnly });
+  const runs = useMemo(() => siblingRuns(trace, tree), [trace, tree]);
+  const [unfolded, setUnfolded] = useState<ReadonlySet<number>>(NO_COLLAPSED);
+  const folded = useMemo(
+    () => foldedMembers(trace.spans.length, runs, unfolded, selectedIndex),
+    [trace, runs, unfolded, selectedIndex],
+  );
+  const toggleRun = useCallback(
+    (first: number) => {
+      const next = new Set(unfolded);
+      if (!next.delete(first)) next.add(first);
+      setUnfolded(next);
+    },
+    [unfolded],
+  );
+  const model = useWaterfallModel(trace, tree, {
+    collapsed: openCollapsed,
+    search,
+    filter,
+    criticalOnly,
+    folded,
+  });
   const { rows } = model;
   const selectedRow = useMemo(
     () => (selectedIndex < 0 ? -1 : rows.indexOf(selectedIndex)),
@@ -128,6 +149,12 @@ export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace }: 
   };
 
   const selectedSpan = selectedIndex >= 0 ? trace.spans[selectedIndex] : undefined;
+  /** A row that stands for a run of repeats: how many, how long in all, and whether folded. */
+  const runOf = (index: number) => {
+    const run = runs.get(index);
+    if (!run) return undefined;
+    return { count: run.members.length, totalUs: run.totalUs, folded: Boolean(folded?.[run.members[1]!]) };
+  };
 
   return (
     <div
@@ -229,6 +256,8 @@ export function Waterfall({ trace, selectedSpanId, onSelectSpan, onOpenTrace }: 
                       rowCount={rows.length}
                       onToggle={toggle}
                       onSelect={selectIndex}
+                      run={runOf(index)}
+                      onToggleRun={toggleRun}
                     />
                   );
                 })}

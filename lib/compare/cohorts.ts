@@ -110,21 +110,28 @@ export function median(values: readonly number[]): number | undefined {
 }
 
 /**
- * A typical request to hold a trace against: of the exemplars of the same series (other traces),
- * the one whose latency is nearest the series' median (on a log scale). Undefined when the trace
- * is not among the exemplars or its series has no other.
+ * Typical requests to hold a trace against, best first: the exemplars of the same series (other
+ * traces) by how near their latency is to the series' median (on a log scale). Several, because
+ * the nearest one's trace may have been sampled out. Empty when the trace is not among the
+ * exemplars or its series has no other.
  */
-export function typicalPartner(points: readonly ExemplarPoint[], traceId: string): ExemplarPoint | undefined {
+export function typicalPartners(
+  points: readonly ExemplarPoint[],
+  traceId: string,
+  max = 10,
+): ExemplarPoint[] {
   const own = points.find((p) => p.traceId === traceId);
-  if (!own) return undefined;
+  if (!own) return [];
   const series = seriesKey(own.seriesLabels);
   const same = points.filter((p) => seriesKey(p.seriesLabels) === series);
   const centre = Math.log(median(same.map((p) => p.value))!);
-  let best: ExemplarPoint | undefined;
-  for (const p of same) {
-    if (p.traceId === traceId || p.value <= 0) continue;
-    const distance = Math.abs(Math.log(p.value) - centre);
-    if (!best || distance < Math.abs(Math.log(best.value) - centre)) best = p;
-  }
-  return best;
+  const distance = (p: ExemplarPoint) => Math.abs(Math.log(p.value) - centre);
+  return uniqueTraces(same.filter((p) => p.traceId !== traceId && p.value > 0))
+    .sort((a, b) => distance(a) - distance(b) || a.timeMs - b.timeMs)
+    .slice(0, max);
+}
+
+/** The best of `typicalPartners`. */
+export function typicalPartner(points: readonly ExemplarPoint[], traceId: string): ExemplarPoint | undefined {
+  return typicalPartners(points, traceId, 1)[0];
 }

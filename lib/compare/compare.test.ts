@@ -4,7 +4,7 @@ import type { ExemplarPoint } from "../explore/chart-data";
 import type { Attributes, Span, Trace } from "../model/trace";
 import { testSpan, testTrace } from "../testing/trace-builders";
 import { MIN_SHARE_DIFFERENCE, compareAttributes, numberRange } from "./attributes";
-import { chooseCohorts, median, seriesKey, spreadOverTime, typicalPartner } from "./cohorts";
+import { chooseCohorts, median, seriesKey, spreadOverTime, typicalPartner, typicalPartners } from "./cohorts";
 import { diffTraces, differingRows } from "./trace-diff";
 import { compareCohorts, traceStatistics } from "./operations";
 
@@ -308,5 +308,19 @@ describe("diffTraces", () => {
         }
       }),
     );
+  });
+});
+
+describe("typicalPartners", () => {
+  it("ranks the same series' other traces by nearness to its median", () => {
+    const points = [
+      point(1, 0.9, "slow"),
+      point(2, 0.05, "a"),
+      point(3, 0.06, "b"),
+      point(4, 0.5, "c"),
+      point(5, 0.06, "d"),
+    ];
+    expect(typicalPartners(points, "slow").map((p) => p.traceId)).toEqual(["b", "d", "a", "c"]);
+    expect(typicalPartners(points, "slow", 2)).toHaveLength(2);
   });
 });

@@ -1,13 +1,15 @@
 import type { SpanTree } from "./span-tree";
 
 /**
- * The rows the waterfall shows, in tree order: collapsed subtrees hidden, and with a filter,
- * only matching spans and their ancestors (so every match keeps its context). O(n).
+ * The rows the waterfall shows, in tree order: collapsed subtrees hidden, folded repeats hidden
+ * (`folded`, see sibling-runs.ts), and with a filter, only matching spans and their ancestors (so
+ * every match keeps its context). O(n).
  */
 export function visibleRows(
   tree: SpanTree,
   collapsed: ReadonlySet<number>,
   matches?: Uint8Array,
+  folded?: Uint8Array,
 ): Int32Array {
   const n = tree.order.length;
   let keep: Uint8Array | undefined;
@@ -28,7 +30,7 @@ export function visibleRows(
     const depth = tree.depth[i]!;
     if (depth > skipBelowDepth) continue;
     skipBelowDepth = Infinity;
-    if (keep && !keep[i]) {
+    if ((keep && !keep[i]) || folded?.[i]) {
       skipBelowDepth = depth;
       continue;
     }
