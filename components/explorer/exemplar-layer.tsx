@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useMemo, useRef } from "react";
+import { memo, useLayoutEffect, useMemo, useRef } from "react";
 import { usePlotArea, useXAxisScale, useYAxisScale } from "recharts";
 import { type ExemplarPoint } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
@@ -61,6 +61,7 @@ export const ExemplarLayer = memo(function ExemplarLayer({
     };
     return groupByPixelCell(points, toPixel, CELL_PX);
   }, [points, position, xScale, yScale]);
+  const { ref: layerRef, onFocus: rememberFocus, onBlur: rememberBlur } = useKeepFocusAcrossRelayout(groups);
   if (!plot) return null;
   if (!focusable) {
     return (
@@ -102,10 +103,15 @@ export const ExemplarLayer = memo(function ExemplarLayer({
       }}
       onPointerOut={() => onHover(undefined)}
       onFocus={(event) => {
+        rememberFocus(event.target as Element);
         const group = groupAt(event.target);
         if (group) onHover({ group });
       }}
-      onBlur={() => onHover(undefined)}
+      onBlur={() => {
+        rememberBlur();
+        onHover(undefined);
+      }}
+      ref={layerRef}
     >
       {groups.map((group, i) =>
         group.x < plot.x - 1 || group.x > plot.x + plot.width + 1 ? null : (
@@ -248,4 +254,33 @@ function PointerOnlyMarkers({
       ) : null}
     </g>
   );
+}
+
+/**
+ * A new layout (the chart resized as a trace opened) re-creates every marker: the focused one is
+ * removed, and focus would drop to the page. This puts it back on the marker of the same trace.
+ */
+function useKeepFocusAcrossRelayout(groups: unknown) {
+  const container = useRef<SVGGElement>(null);
+  const focused = useRef<{ element: Element; traceId: string } | undefined>(undefined);
+  const blurredAt = useRef(0);
+  useLayoutEffect(() => {
+    const last = focused.current;
+    if (!last || last.element.isConnected || !container.current) return;
+    // Only a marker removed while it had focus: not one the person left a while ago.
+    const removedWhileFocused = document.activeElement === document.body || !document.activeElement;
+    if (!removedWhileFocused || performance.now() - blurredAt.current > 250) return;
+    const again = container.current.querySelector<SVGElement>(`[data-trace-id="${last.traceId}"]`);
+    again?.focus();
+  }, [groups]);
+  return {
+    ref: container,
+    onFocus: (element: Element) => {
+      const traceId = element.getAttribute("data-trace-id");
+      focused.current = traceId ? { element, traceId } : undefined;
+    },
+    onBlur: () => {
+      blurredAt.current = performance.now();
+    },
+  };
 }
