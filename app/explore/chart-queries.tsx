@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { copyToClipboard } from "@/lib/client/clipboard";
 
 interface Props {
   lines: { label: string; query: string }[];
@@ -31,21 +32,20 @@ export function ChartQueries({ lines, bucketRates, exemplars }: Props) {
   );
 }
 
+/** Says whether the copy worked, like Share and Copy ID, then goes back to "Copy". */
 function CopyButton({ text, label }: { text: string; label: string }) {
-  const [copied, setCopied] = useState(false);
+  const [result, setResult] = useState<"Copied" | "Copy failed">();
   return (
     <button
       type="button"
       aria-label={label}
-      onClick={() =>
-        void navigator.clipboard.writeText(text).then(
-          () => setCopied(true),
-          () => setCopied(false),
-        )
-      }
+      onClick={async () => {
+        setResult((await copyToClipboard(text)) ? "Copied" : "Copy failed");
+        setTimeout(() => setResult(undefined), 2000);
+      }}
       className="shrink-0 rounded border border-zinc-300 px-1.5 dark:border-zinc-700"
     >
-      {copied ? "Copied" : "Copy"}
+      {result ?? "Copy"}
     </button>
   );
 }

@@ -13,6 +13,7 @@ import {
   useState,
 } from "react";
 import { ResizeHandle } from "@/components/resize-handle";
+import { copyToClipboard } from "@/lib/client/clipboard";
 import { usePersistentSetting } from "@/lib/client/persistent-setting";
 import { CodeLoadProblem } from "@/components/problem";
 import { TimeZoneContext } from "@/components/time-zone";
@@ -440,11 +441,4 @@ function useAutoRefresh(refreshSec: number, live: boolean, setNowMs: (ms: number
     const timer = setInterval(() => setNowMs(Date.now()), refreshSec * 1000);
     return () => clearInterval(timer);
   }, [refreshSec, live, setNowMs]);
-}
-
-function copyToClipboard(text: string): Promise<boolean> {
-  return navigator.clipboard.writeText(text).then(
-    () => true,
-    () => false,
-  );
 }

@@ -7,6 +7,7 @@ import { useExplorerLinks } from "./explorer-links";
 import { useServiceColor } from "./service-colors-context";
 import { formatDateTime, zoneLabel } from "@/lib/format/time";
 import { useTimeZone } from "../time-zone";
+import { copyToClipboard } from "@/lib/client/clipboard";
 
 interface Props {
   trace: Trace;
@@ -63,10 +64,7 @@ export function WaterfallHeader({ trace, rootIndex, errorCount, traceUiHref }: P
           type="button"
           className="rounded border border-zinc-300 px-1.5 dark:border-zinc-700"
           onClick={() =>
-            navigator.clipboard.writeText(trace.traceId).then(
-              () => flash("Trace ID copied"),
-              () => flash("Copy failed"),
-            )
+            void copyToClipboard(trace.traceId).then((ok) => flash(ok ? "Trace ID copied" : "Copy failed"))
           }
         >
           Copy ID

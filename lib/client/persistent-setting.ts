@@ -3,48 +3,58 @@
 import { useCallback, useSyncExternalStore } from "react";
 
 /**
- * A layout choice the browser remembers (panel widths, where span details go): kept in
- * localStorage, the same in every tab after a reload. The server renders the default; the
- * browser switches to the stored value as it hydrates (useSyncExternalStore), without a mismatch.
+ * What the browser remembers between visits (panel widths, where span details go, service
+ * colors): localStorage under one prefix, read once per key and then served from memory (the
+ * waterfall asks on every render, and localStorage is synchronous I/O), written through. When
+ * storage refuses (private mode, full), a choice holds for the page.
  */
 const PREFIX = "exemplar-explorer:";
 const listeners = new Set<() => void>();
-/** This page's choices, also when storage refuses them (private mode, full). */
-const memory = new Map<string, string>();
+const memory = new Map<string, string | null>();
+
+export function readStored(key: string): string | null {
+  if (memory.has(key)) return memory.get(key)!;
+  let value: string | null = null;
+  try {
+    value = localStorage.getItem(PREFIX + key);
+  } catch {
+    // Unavailable storage: nothing remembered.
+  }
+  memory.set(key, value);
+  return value;
+}
+
+export function writeStored(key: string, value: string): void {
+  memory.set(key, value);
+  try {
+    localStorage.setItem(PREFIX + key, value);
+  } catch {
+    // Storage refused: the value holds (in memory) until the page is left.
+  }
+}
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
   return () => void listeners.delete(listener);
 }
 
-function read(key: string): string | null {
-  const held = memory.get(key);
-  if (held !== undefined) return held;
-  try {
-    return localStorage.getItem(PREFIX + key);
-  } catch {
-    return null;
-  }
-}
-
+/**
+ * A layout choice as state. The server renders the default; the browser switches to the stored
+ * value as it hydrates (useSyncExternalStore), without a mismatch.
+ */
 export function usePersistentSetting<T extends string | number>(
   key: string,
   fallback: T,
 ): [T, (value: T) => void] {
   const raw = useSyncExternalStore(
     subscribe,
-    () => read(key),
+    () => readStored(key),
     () => null,
   );
   const value = (raw === null ? fallback : typeof fallback === "number" ? Number(raw) : raw) as T;
   const set = useCallback(
     (next: T) => {
-      memory.set(key, String(next));
-      try {
-        localStorage.setItem(PREFIX + key, String(next));
-      } catch {
-        // Storage refused: the choice holds (in memory) until the page is left.
-      }
+      writeStored(key, String(next));
       for (const listener of listeners) listener();
     },
     [key],
