@@ -16,14 +16,16 @@ RUN npm run build
 FROM node:20-bookworm-slim AS explorer
 WORKDIR /app
 # Listening on every interface: with PROMETHEUS_URL/JAEGER_URL/TEMPO_URL set, the server refuses
-# to start unless EXPLORER_ALLOW_ANONYMOUS=true says the exposure is meant (it has no sign-in; put
-# it behind an authenticating proxy). Reached at a domain: set EXPLORER_ALLOWED_HOSTS.
+# to start unless people sign in (OIDC_ISSUER and friends), an authenticating proxy names them
+# (EXPLORER_TRUSTED_HEADER, EXPLORER_TRUSTED_PROXIES), or EXPLORER_ALLOW_ANONYMOUS=true says open
+# access is meant (README, "Security"). Reached at a domain: set EXPLORER_ALLOWED_HOSTS (or
+# EXPLORER_PUBLIC_URL with sign-in).
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000
 COPY --from=build --chown=node:node /app/.next/standalone ./
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "server.js"]
 
 # The instrumented demo shop of docker-compose.yml (not needed to run the explorer).

@@ -7,7 +7,7 @@ import nextTypescript from "eslint-config-next/typescript";
  * lint. Each pattern matches both the `@/lib/...` alias and relative paths (`../server/...`).
  */
 const lib = (folders) => `^(@/lib/|(\\.\\./)+(lib/)?)(${folders.join("|")})(/|$)`;
-const SERVER_ONLY = ["server", "upstream", "metrics", "traces", "demo", "config", "testing"];
+const SERVER_ONLY = ["server", "auth", "upstream", "metrics", "traces", "demo", "config", "testing"];
 const BROWSER_ONLY = ["client"];
 
 const forbid = (folders, message) => ({
@@ -60,12 +60,12 @@ export default defineConfig([
     files: ["lib/metrics/**", "lib/traces/**", "lib/demo/**", "lib/config/**"],
     ignores: ["**/*.test.ts"],
     rules: forbid(
-      ["server", ...BROWSER_ONLY],
-      "Sources and config must not import lib/server (the wiring on top of them) or browser code.",
+      ["server", "auth", ...BROWSER_ONLY],
+      "Sources and config must not import lib/server or lib/auth (the wiring on top of them) or browser code.",
     ),
   },
   {
-    files: ["lib/server/**", "app/api/**"],
+    files: ["lib/server/**", "lib/auth/**", "app/api/**", "app/auth/**", "proxy.ts"],
     ignores: ["**/*.test.ts"],
     rules: forbid(BROWSER_ONLY, "Server code must not import the browser's fetchers (lib/client)."),
   },

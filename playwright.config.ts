@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/support/chromium";
+import { TEST_CLIENT } from "./e2e/support/oidc-test-client";
 
 /**
  * End-to-end tests against the production build (`npm run build` first; `npm test` does). The
@@ -11,7 +12,9 @@ import { chromiumLaunchOptions } from "./e2e/support/chromium";
  *   3102  the app on recorded Prometheus answers with exemplar storage off
  *   3103  the app on a Prometheus that answers after its 1 s timeout
  *   3104  the app on exemplars with hostile labels (traces from the demo world)
+ *   3105  the app on the demo world behind sign-in with the OpenID provider on 3191
  *   3190  the recorded Prometheus answers (e2e/support/recorded-prometheus.ts)
+ *   3191  a real OpenID Connect provider (e2e/support/oidc-provider.ts)
  */
 export const PORTS = {
   demo: 3100,
@@ -19,14 +22,16 @@ export const PORTS = {
   storageOff: 3102,
   slow: 3103,
   hostile: 3104,
+  signIn: 3105,
   recorded: 3190,
+  oidcProvider: 3191,
 };
 const CLOSED_PORT = "http://127.0.0.1:9";
 
 function app(port: number, env: Record<string, string> = {}) {
   return {
     command: "node scripts/start-standalone.mjs",
-    url: `http://127.0.0.1:${port}/api/health`,
+    url: `http://127.0.0.1:${port}/api/live`,
     env: { PORT: String(port), BIND_ADDRESS: "127.0.0.1", ...env },
     reuseExistingServer: false,
     timeout: 60_000,
@@ -72,6 +77,22 @@ export default defineConfig({
       PROMETHEUS_URL: `http://127.0.0.1:${PORTS.recorded}/slow`,
       JAEGER_URL: CLOSED_PORT,
       BACKEND_TIMEOUT_MS: "1000",
+    }),
+    {
+      command: `node --import tsx e2e/support/oidc-provider.ts ${PORTS.oidcProvider} http://127.0.0.1:${PORTS.signIn}/auth/callback`,
+      url: `http://127.0.0.1:${PORTS.oidcProvider}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    app(PORTS.signIn, {
+      OIDC_ISSUER: `http://127.0.0.1:${PORTS.oidcProvider}`,
+      OIDC_CLIENT_ID: TEST_CLIENT.id,
+      OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+      OIDC_SCOPES: "openid email profile groups",
+      EXPLORER_PUBLIC_URL: `http://127.0.0.1:${PORTS.signIn}`,
+      EXPLORER_SESSION_SECRET: "a-session-secret-for-tests-only-0123456789",
+      EXPLORER_ALLOWED_EMAIL_DOMAINS: "example.com",
+      EXPLORER_ALLOWED_GROUPS: "oncall",
     }),
   ],
 });

@@ -7,6 +7,10 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   invalid_query: 400,
+  unauthorized: 401,
+  // Signed in with the explorer's own sign-in, and the session has ended (or never was).
+  session_ended: 401,
+  forbidden: 403,
   unsupported_query: 400,
   trace_not_found: 404,
   not_found: 404,

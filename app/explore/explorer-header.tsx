@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { QueryEditor } from "@/components/explorer/query-editor";
 import { TimeRangePicker } from "@/components/explorer/time-range-picker";
 import type { TimeZoneChoice } from "@/lib/format/time";
@@ -20,6 +20,7 @@ interface Props {
   onRefresh: () => void;
   onAutoRefresh: (seconds: number) => void;
   copyShareLink: () => Promise<boolean>;
+  account?: ReactNode;
 }
 
 /**
@@ -51,6 +52,7 @@ export function ExplorerHeader(props: Props) {
           onTimeZone={props.onTimeZone}
         />
         <ShareButton copyShareLink={props.copyShareLink} />
+        {props.account}
       </div>
       <QueryEditor query={props.query} families={props.families} onChange={props.onQuery} />
     </header>

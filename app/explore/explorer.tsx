@@ -54,13 +54,16 @@ if (typeof window !== "undefined") void loadExemplarTable().catch(() => undefine
 /**
  * `tracePreview`: the linked trace's first rows, rendered by the server, shown until the trace
  * panel has its code and the trace. `defaultQuery`: what to show when the URL names no query.
+ * `account`: who is signed in, and the way out, rendered by the server.
  */
 export function Explorer({
   tracePreview,
   defaultQuery,
   initialNowMs,
+  account,
 }: {
   tracePreview?: ReactNode;
+  account?: ReactNode;
   defaultQuery?: string;
   /** The server's "now" when it rendered the page (and preloaded the charts' data for it). */
   initialNowMs?: number;
@@ -167,6 +170,7 @@ export function Explorer({
             onRefresh={() => setNowMs(Date.now())}
             onAutoRefresh={(refresh) => void setState({ refresh: refresh || null }, { history: "replace" })}
             copyShareLink={links.copyShareLink}
+            account={account}
           />
 
           <main

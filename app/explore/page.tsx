@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { type ReactNode, Suspense } from "react";
 import { preload } from "react-dom";
+import { AccountMenu } from "@/components/account-menu";
 import { TracePreview } from "@/components/waterfall/trace-preview";
+import { currentAccount } from "@/lib/auth/current-account";
 import { planQueries } from "@/lib/explore/query-plan";
 import { DEFAULT_FROM, DEFAULT_TO, resolveRange } from "@/lib/explore/time-range";
 import { exemplarsApiPath, rangeApiPath, traceApiPath } from "@/lib/model/api-paths";
@@ -60,7 +62,15 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   // No Suspense boundary around the explorer: a boundary's content is streamed and revealed after
   // React's reveal throttle, which held the first paint of the whole page back by ~300 ms.
   // The default query is known here: the charts' requests need not wait for /api/health.
-  return <Explorer tracePreview={tracePreview} defaultQuery={defaultQuery} initialNowMs={nowMs} />;
+  const account = await currentAccount();
+  return (
+    <Explorer
+      tracePreview={tracePreview}
+      defaultQuery={defaultQuery}
+      initialNowMs={nowMs}
+      account={account ? <AccountMenu account={account} /> : null}
+    />
+  );
 }
 
 function preloadChartData(query: string | undefined, from: string, to: string, nowMs: number) {

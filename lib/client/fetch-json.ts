@@ -35,6 +35,7 @@ export async function fetchJson<T>(
   if (!response.ok) {
     const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
     if (error && isErrorCode(error.code) && typeof error.message === "string") {
+      if (error.code === "session_ended") signInAgain();
       throw new AppError(error.code, error.message);
     }
     throw new AppError("internal", `The server answered ${response.status} ${response.statusText}`);
@@ -57,4 +58,24 @@ async function readWithProgress(body: ReadableStream<Uint8Array>, onProgress: (b
   }
   parts.push(decoder.decode());
   return parts.join("");
+}
+
+/**
+ * The session ended while the page was open: sign in again and come back to this very view (all
+ * of it is in the URL). Once a minute at most, so that a provider that keeps failing cannot loop.
+ */
+function signInAgain() {
+  const key = "exemplar-explorer:signed-in-again-at";
+  try {
+    const last = Number(sessionStorage.getItem(key) ?? 0);
+    if (Date.now() - last < 60_000) return;
+    sessionStorage.setItem(key, String(Date.now()));
+  } catch {
+    return;
+  }
+  const next = `${window.location.pathname}${window.location.search}`;
+  // A whole-page navigation: sign-in is a route that redirects to the provider, not a page.
+  window.location.assign(
+    new URL(`/auth/sign-in?${new URLSearchParams({ next }).toString()}`, window.location.origin),
+  );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TraceSourceKind } from "../model/trace";
+import { type AuthConfig, parseAuthConfig } from "./auth-config";
 
 /**
  * Server configuration, read from the environment once (README, "Configuration").
@@ -29,6 +30,7 @@ export interface AppConfig {
   demo: { seed: number; nowMs?: number };
   /** Host names this server answers for (lowercase, no port): a DNS-rebinding page gets nothing. */
   allowedHosts: string[];
+  auth: AuthConfig;
 }
 
 /** Always answered for: the server on this machine. */
@@ -193,6 +195,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     );
   }
   const traceUrl = e.JAEGER_URL ?? e.TEMPO_URL;
+  const auth = parseAuthConfig(present, (message) => {
+    throw new ConfigError(`Invalid configuration: ${message}`);
+  });
   return {
     prometheus: e.PROMETHEUS_URL ? { baseUrl: e.PROMETHEUS_URL, headers: e.PROMETHEUS_HEADERS } : undefined,
     traces: traceUrl
@@ -211,11 +216,13 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       ...new Set([
         ...LOOPBACK_HOSTS,
         ...e.EXPLORER_ALLOWED_HOSTS,
+        ...(auth.mode === "oidc" ? [auth.publicUrl.hostname] : []),
         ...[e.VERCEL_URL, e.VERCEL_BRANCH_URL, e.VERCEL_PROJECT_PRODUCTION_URL]
           .filter((host): host is string => Boolean(host))
           .map((host) => host.toLowerCase()),
       ]),
     ],
+    auth,
   };
 }
 

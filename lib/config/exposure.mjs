@@ -7,8 +7,9 @@ const BACKENDS = ["PROMETHEUS_URL", "JAEGER_URL", "TEMPO_URL"];
 /**
  * Why this server must not start as configured, or undefined when it may: an explorer with real
  * backends, listening beyond this machine (or on Vercel), would run anyone's PromQL and show
- * anyone the traces with its credentials. There is no sign-in yet, so the operator has to say
- * that it is meant (behind an authenticating proxy, or Vercel's deployment protection).
+ * anyone the traces with its credentials, unless people sign in (OIDC_ISSUER), an authenticating
+ * proxy names them (EXPLORER_TRUSTED_HEADER), or the operator says that it is meant
+ * (EXPLORER_ALLOW_ANONYMOUS=true: behind some other gate, such as Vercel's deployment protection).
  *
  * `bindAddress`: where the server listens; Next.js's standalone server listens on HOSTNAME, or
  * on every interface when it is unset.
@@ -18,14 +19,16 @@ const BACKENDS = ["PROMETHEUS_URL", "JAEGER_URL", "TEMPO_URL"];
  * @returns {string | undefined}
  */
 export function anonymousExposureError(env, bindAddress) {
-  if (env.EXPLORER_ALLOW_ANONYMOUS === "true") return undefined;
+  if (env.EXPLORER_ALLOW_ANONYMOUS === "true" || env.OIDC_ISSUER || env.EXPLORER_TRUSTED_HEADER)
+    return undefined;
   const backends = BACKENDS.filter((name) => env[name]);
   if (backends.length === 0) return undefined;
   const where = env.VERCEL === "1" ? "a Vercel deployment" : bindAddress || "0.0.0.0";
   if (env.VERCEL !== "1" && LOOPBACK.test(where)) return undefined;
   return (
-    `Refusing to start: ${backends.join(" and ")} would be open to anyone who reaches ${where}, and ` +
-    "there is no sign-in. Listen on 127.0.0.1, or put the explorer behind an authenticating proxy " +
-    "(or Vercel's deployment protection) and set EXPLORER_ALLOW_ANONYMOUS=true to say it is meant."
+    `Refusing to start: ${backends.join(" and ")} would be open to anyone who reaches ${where}. ` +
+    "Listen on 127.0.0.1, or turn on sign-in (OIDC_ISSUER), or name the user header of an " +
+    "authenticating proxy (EXPLORER_TRUSTED_HEADER), or set EXPLORER_ALLOW_ANONYMOUS=true to say " +
+    "that open access is meant (behind Vercel's deployment protection, say)."
   );
 }

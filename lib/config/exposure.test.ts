@@ -28,4 +28,13 @@ describe("anonymousExposureError", () => {
     // Only the exact word: "1" or "yes" could be a mistake.
     expect(anonymousExposureError({ ...live, EXPLORER_ALLOW_ANONYMOUS: "yes" }, "0.0.0.0")).toBeDefined();
   });
+
+  it("starts when people sign in, or an authenticating proxy names them", () => {
+    expect(
+      anonymousExposureError({ ...live, OIDC_ISSUER: "https://accounts.example.com" }, "0.0.0.0"),
+    ).toBeUndefined();
+    expect(
+      anonymousExposureError({ ...live, EXPLORER_TRUSTED_HEADER: "X-Forwarded-Email" }, "0.0.0.0"),
+    ).toBeUndefined();
+  });
 });
