@@ -344,6 +344,35 @@ test("the charts name their axes and scales, the legend hides a line or the exem
   );
 });
 
+test("in PromQL mode with a line per route, each exemplar takes its route's color, and hides with it", async ({
+  page,
+  explorer,
+}) => {
+  const query =
+    'histogram_quantile(0.99, sum by (le, route) (rate(http_server_request_duration_seconds_bucket{job="api-gateway"}[5m])))';
+  await explorer.goto(`?query=${encodeURIComponent(query)}`);
+  const legend = page.getByRole("group", { name: "Legend" });
+  const lineToggles = legend.getByRole("button", { name: /route=/ });
+  await expect(lineToggles.first()).toBeVisible();
+  const lineColors = await lineToggles.evaluateAll((buttons) =>
+    buttons.map((b) => getComputedStyle(b.querySelector("span")!).backgroundColor),
+  );
+  const markerFills = () =>
+    explorer.chart
+      .locator("circle[data-trace-id]")
+      .evaluateAll((markers) => [...new Set(markers.map((m) => getComputedStyle(m).fill))]);
+  const fills = await markerFills();
+  expect(fills.length).toBeGreaterThan(1);
+  for (const fill of fills) expect(lineColors).toContain(fill);
+
+  // Hiding a route's line hides its exemplars.
+  const first = lineToggles.first();
+  await first.click();
+  await expect.poll(async () => (await markerFills()).includes(lineColors[0]!)).toBe(false);
+  await first.click();
+  await expect.poll(async () => (await markerFills()).includes(lineColors[0]!)).toBe(true);
+});
+
 test("a trace that takes long says it is loading, with a Cancel that closes it", async ({
   page,
   explorer,

@@ -16,6 +16,8 @@ interface Props {
   /** Where in the data each point is drawn; the latency chart uses (time, value). */
   position?: (point: ExemplarPoint) => { x: number; y: number };
   selectedTraceId?: string | null;
+  /** The color of a point's series, when the chart tells series apart; else the neutral one. */
+  colorOf?: (point: ExemplarPoint) => string | undefined;
   onSelect: (point: ExemplarPoint) => void;
   onHover: (hover: { group: MarkerGroup } | undefined) => void;
   label: string;
@@ -44,6 +46,7 @@ export const ExemplarLayer = memo(function ExemplarLayer({
   points,
   position,
   selectedTraceId,
+  colorOf,
   onSelect,
   onHover,
   label,
@@ -120,6 +123,7 @@ export const ExemplarLayer = memo(function ExemplarLayer({
             group={group}
             index={i}
             selected={selectedTraceId ? group.items.some((p) => p.traceId === selectedTraceId) : false}
+            color={colorOf?.(group.items[0]!)}
             zone={zone}
           />
         ),
@@ -136,11 +140,13 @@ const FocusableMarker = memo(function FocusableMarker({
   group,
   index,
   selected,
+  color,
   zone,
 }: {
   group: MarkerGroup;
   index: number;
   selected: boolean;
+  color?: string;
   zone: TimeZoneChoice;
 }) {
   const many = group.items.length > 1;
@@ -159,8 +165,11 @@ const FocusableMarker = memo(function FocusableMarker({
       className={
         selected
           ? "cursor-pointer fill-rose-500 stroke-white outline-none focus-visible:stroke-sky-500 focus-visible:stroke-[3] dark:stroke-zinc-950"
-          : "cursor-pointer fill-zinc-800/60 stroke-white/80 outline-none focus-visible:stroke-sky-500 focus-visible:stroke-[3] dark:fill-zinc-200/70 dark:stroke-zinc-950/80"
+          : color
+            ? "cursor-pointer stroke-white/80 outline-none focus-visible:stroke-sky-500 focus-visible:stroke-[3] dark:stroke-zinc-950/80"
+            : "cursor-pointer fill-zinc-800/60 stroke-white/80 outline-none focus-visible:stroke-sky-500 focus-visible:stroke-[3] dark:fill-zinc-200/70 dark:stroke-zinc-950/80"
       }
+      style={color && !selected ? { fill: color, fillOpacity: 0.85 } : undefined}
     />
   );
 });

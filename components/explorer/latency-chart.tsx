@@ -1,8 +1,8 @@
 "use client";
 
-import { type ReactNode, memo, useMemo, useState } from "react";
+import { type ReactNode, memo, useCallback, useMemo, useState } from "react";
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import { type ChartLine, type ExemplarPoint, type LineRow } from "@/lib/explore/chart-data";
+import { type ChartLine, type ExemplarPoint, type LineRow, lineOfExemplar } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
 import { zoneLabel } from "@/lib/format/time";
 import { useTimeZone } from "../time-zone";
@@ -124,6 +124,23 @@ const LatencyPlot = memo(function LatencyPlot({
 }: PlotProps) {
   const xAxis = useTimeAxis(startMs, endMs);
   const domain = useMemo(() => valueRange(rows, lines, exemplars), [rows, lines, exemplars]);
+  const lineOf = useMemo(() => exemplarLines(exemplars, lines), [exemplars, lines]);
+  // A hidden line hides its exemplars too.
+  const shown = useMemo(() => {
+    if (hidden.has(EXEMPLARS_KEY)) return NO_POINTS;
+    if (!lineOf) return exemplars;
+    return exemplars.filter((e) => {
+      const line = lineOf.get(e.seriesLabels);
+      return line === undefined || !hidden.has(lines[line]!.key);
+    });
+  }, [exemplars, hidden, lineOf, lines]);
+  const colorOf = useCallback(
+    (point: ExemplarPoint) => {
+      const line = lineOf?.get(point.seriesLabels);
+      return line === undefined ? undefined : LINE_COLORS[line % LINE_COLORS.length];
+    },
+    [lineOf],
+  );
   return (
     <ResponsiveContainer width="100%" height="100%" debounce={RESIZE_THROTTLE_MS}>
       <ComposedChart data={rows} margin={CHART_MARGIN} accessibilityLayer={false}>
@@ -156,7 +173,8 @@ const LatencyPlot = memo(function LatencyPlot({
           />
         ))}
         <ExemplarLayer
-          points={hidden.has(EXEMPLARS_KEY) ? NO_POINTS : exemplars}
+          points={shown}
+          colorOf={colorOf}
           selectedTraceId={selectedTraceId}
           onSelect={onSelectExemplar}
           onHover={onHover}
@@ -168,6 +186,19 @@ const LatencyPlot = memo(function LatencyPlot({
 });
 
 const NO_POINTS: ExemplarPoint[] = [];
+
+/**
+ * Which line each exemplar's series belongs to, when the query draws several labelled series
+ * (one lookup per series, not per exemplar); undefined when there is nothing to tell apart.
+ */
+function exemplarLines(exemplars: ExemplarPoint[], lines: ChartLine[]) {
+  if (!lines.some((line) => line.labels)) return undefined;
+  const lineOf = new Map<ExemplarPoint["seriesLabels"], number | undefined>();
+  for (const e of exemplars) {
+    if (!lineOf.has(e.seriesLabels)) lineOf.set(e.seriesLabels, lineOfExemplar(e.seriesLabels, lines));
+  }
+  return lineOf;
+}
 
 /** Log-axis bounds that hold every line and exemplar, with some air. */
 function valueRange(rows: LineRow[], lines: ChartLine[], exemplars: ExemplarPoint[]): [number, number] {

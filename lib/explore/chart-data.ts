@@ -12,6 +12,8 @@ export interface LineRow {
 export interface ChartLine {
   key: string;
   label: string;
+  /** The series' labels, when a query draws several lines (which exemplars belong to which). */
+  labels?: Labels;
 }
 
 /**
@@ -28,7 +30,7 @@ export function mergeLines(results: { label: string; data: MatrixData }[]): {
     for (const series of data.result) {
       const seriesName = formatLabels(series.metric);
       const key = data.result.length > 1 ? `${label} ${seriesName}`.trim() : label || seriesName || "value";
-      lines.push({ key, label: key });
+      lines.push(data.result.length > 1 ? { key, label: key, labels: series.metric } : { key, label: key });
       for (const [timeSec, raw] of series.values) {
         const value = Number(raw);
         if (!Number.isFinite(value)) continue;
@@ -70,4 +72,23 @@ export function exemplarPoints(response: ExemplarsResponse): ExemplarPoint[] {
 export function formatLabels(labels: Labels): string {
   const entries = Object.entries(labels).filter(([name]) => name !== "__name__");
   return entries.length ? `{${entries.map(([k, v]) => `${k}="${v}"`).join(", ")}}` : "";
+}
+
+/**
+ * The line an exemplar belongs to when a query draws several series (`sum by (route) (…)`): the
+ * only line whose labels the exemplar's series all carries, `le` and the metric name aside.
+ * Undefined when no line, or more than one, fits: the marker then keeps the neutral color.
+ */
+export function lineOfExemplar(seriesLabels: Labels, lines: readonly ChartLine[]): number | undefined {
+  let found: number | undefined;
+  for (const [index, line] of lines.entries()) {
+    if (!line.labels) continue;
+    const fits = Object.entries(line.labels).every(
+      ([name, value]) => name === "__name__" || name === "le" || seriesLabels[name] === value,
+    );
+    if (!fits) continue;
+    if (found !== undefined) return undefined;
+    found = index;
+  }
+  return found;
 }
