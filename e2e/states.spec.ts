@@ -5,11 +5,18 @@ import { PORTS } from "../playwright.config";
 
 const at = (port: number, path: string) => `http://127.0.0.1:${port}${path}`;
 
-test("a trace that was not kept is explained, not shown as an error page", async ({ page }) => {
+test("a trace that was not kept is explained once, asked for once, not shown as an error page", async ({
+  page,
+}) => {
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/traces/")) asked.push(request.url());
+  });
   await page.goto("/explore?trace=00000000000000000000000000000abc");
-  await expect(page.getByText("This exemplar's trace is not in the trace store")).toBeVisible();
+  await expect(page.getByText("This exemplar's trace is not in the trace store")).toHaveCount(1);
   await expect(page.getByText(/sampled out/).first()).toBeVisible();
   await expect(page.getByTestId("latency-chart")).toBeVisible();
+  expect(asked).toHaveLength(1);
 });
 
 test("a bad query shows Prometheus's message with its position, once", async ({ page }) => {

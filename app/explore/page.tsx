@@ -39,7 +39,6 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   const traceId = typeof trace === "string" ? normalizeTraceId(trace) : undefined;
   let tracePreview: ReactNode = null;
   if (typeof trace === "string" && traceId) {
-    preload(traceApiPath(trace), { as: "fetch", crossOrigin: "anonymous" });
     const selectedSpanId = typeof span === "string" ? normalizeSpanId(span) : undefined;
     const answer = traceAnswer(traceId);
     // A trace that is quick to get goes into the page itself: streamed in later, React would
@@ -51,6 +50,9 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
       ),
       new Promise<undefined>((resolve) => setTimeout(resolve, WAIT_FOR_TRACE_MS)),
     ]);
+    // The browser fetches the trace before any script runs; not one known to be missing (Chrome
+    // does not reuse a preloaded error, so the panel would ask a second time to explain it).
+    if (!quick || quick.preview) preload(traceApiPath(trace), { as: "fetch", crossOrigin: "anonymous" });
     tracePreview = quick ? (
       previewOf(quick.preview, selectedSpanId)
     ) : (
