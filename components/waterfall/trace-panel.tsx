@@ -187,12 +187,13 @@ export function TracePanel(props: Props) {
 
 /** While a trace arrives: how much of it has (a 50,000-span answer is tens of MB), and a way out. */
 function TraceLoading({ traceId, onCancel }: { traceId: string; onCancel: () => void }) {
-  const bytes = useTraceProgress(traceId);
+  const progress = useTraceProgress(traceId);
   const queryClient = useQueryClient();
   return (
     <div className="flex items-center gap-3 p-3 text-sm text-zinc-500" role="status">
       <span className="animate-pulse">
-        Loading trace…{bytes ? ` ${(bytes / 1024 / 1024).toFixed(1)} MB received` : ""}
+        Loading {progress?.spans ? `${progress.spans.toLocaleString()} spans` : "trace"}…
+        {progress?.bytes ? ` ${(progress.bytes / 1024 / 1024).toFixed(1)} MB received` : ""}
       </span>
       <button
         type="button"

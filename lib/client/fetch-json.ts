@@ -9,8 +9,11 @@ export async function fetchJson<T>(
   path: string,
   signal?: AbortSignal,
   markAs?: string,
-  /** Called as the body arrives, with the bytes received so far (for a large trace's progress). */
-  onProgress?: (receivedBytes: number) => void,
+  /**
+   * Called when the answer's headers arrive (with 0) and as its body arrives, with the bytes
+   * received so far (for a large trace's progress).
+   */
+  onProgress?: (receivedBytes: number, headers: Headers) => void,
 ): Promise<T> {
   let response: Response;
   try {
@@ -23,7 +26,9 @@ export async function fetchJson<T>(
     );
   }
   const text =
-    onProgress && response.body ? await readWithProgress(response.body, onProgress) : await response.text();
+    onProgress && response.body
+      ? await readWithProgress(response.body, (bytes) => onProgress(bytes, response.headers))
+      : await response.text();
   if (markAs) performance.mark(`${markAs}:received`);
   let body: unknown;
   try {
@@ -49,6 +54,7 @@ async function readWithProgress(body: ReadableStream<Uint8Array>, onProgress: (b
   const decoder = new TextDecoder();
   const parts: string[] = [];
   let received = 0;
+  onProgress(0);
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;

@@ -1,7 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { ExemplarsResponse } from "../model/exemplar";
 import type { Trace } from "../model/trace";
-import { exemplarsApiPath, labelValuesApiPath, rangeApiPath, traceApiPath } from "../model/api-paths";
+import {
+  SPAN_COUNT_HEADER,
+  exemplarsApiPath,
+  labelValuesApiPath,
+  rangeApiPath,
+  traceApiPath,
+} from "../model/api-paths";
 import type { Health } from "../model/health";
 import type { HistogramFamily, MatrixData } from "../model/metrics";
 import { fetchJson } from "./fetch-json";
@@ -50,11 +56,12 @@ export const traceQuery = (traceId: string) =>
     queryKey: ["trace", traceId],
     queryFn: ({ signal }) => {
       // Progress in steps of half a megabyte: enough to see it move, few enough renders.
-      let reported = 0;
-      const onProgress = (bytes: number) => {
-        if (bytes - reported < PROGRESS_STEP_BYTES) return;
+      let reported: number | undefined;
+      const onProgress = (bytes: number, headers: Headers) => {
+        if (reported !== undefined && bytes - reported < PROGRESS_STEP_BYTES) return;
         reported = bytes;
-        reportTraceProgress(traceId, bytes);
+        const spans = Number(headers.get(SPAN_COUNT_HEADER)) || undefined;
+        reportTraceProgress(traceId, { bytes, spans });
       };
       return fetchJson<Trace>(traceApiPath(traceId), signal, "trace", onProgress).finally(() =>
         reportTraceProgress(traceId, undefined),

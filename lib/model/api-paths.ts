@@ -21,3 +21,6 @@ export function exemplarsApiPath(query: string, startSec: number, endSec: number
 export function labelValuesApiPath(metric: string, label: string): string {
   return `/api/metrics/label_values?${search({ metric, label })}`;
 }
+
+/** On a large trace's answer: how many spans are on their way (for the loading line). */
+export const SPAN_COUNT_HEADER = "X-Span-Count";

@@ -58,9 +58,10 @@ describe("GET /api/traces/{traceId}", () => {
     getTraceFromSource.mockRestore();
   });
 
-  it("sends a trace of several MB in chunks, as it is serialized", async () => {
+  it("sends a trace of several MB in chunks, as it is serialized, saying first how many spans come", async () => {
     const response = await getTrace("5e5e5e5e000000000000000000004e20"); // 20,000 spans
     expect(response.status).toBe(200);
+    expect(response.headers.get("x-span-count")).toBe("20000");
     const reader = response.body!.getReader();
     let chunks = 0;
     let bytes = 0;

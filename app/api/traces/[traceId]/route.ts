@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import { handleRoute, jsonResponse } from "@/lib/server/handle-route";
 import { traceAnswer } from "@/lib/server/trace-answers";
 import { SPANS_PER_CHUNK, traceJsonStream } from "@/lib/server/trace-json-stream";
+import { SPAN_COUNT_HEADER } from "@/lib/model/api-paths";
 import { traceIdParam } from "./schema";
 
 export const dynamic = "force-dynamic";
@@ -19,8 +20,13 @@ export function GET(_request: Request, context: { params: Promise<{ traceId: str
     const { trace } = await traceAnswer(parsed.data);
     if (trace.spans.length <= SPANS_PER_CHUNK) return jsonResponse(trace, CACHE_CONTROL);
     // A large trace leaves in chunks as it is serialized, not as one string held in memory.
+    // The span count first, so the panel can say what is coming while the spans stream in.
     return new Response(traceJsonStream(trace), {
-      headers: { "Content-Type": "application/json", "Cache-Control": CACHE_CONTROL },
+      headers: {
+        "Content-Type": "application/json",
+        "Cache-Control": CACHE_CONTROL,
+        [SPAN_COUNT_HEADER]: String(trace.spans.length),
+      },
     });
   });
 }
