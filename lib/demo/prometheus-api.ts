@@ -4,6 +4,7 @@ import {
   PromqlError,
   matches,
   selectorsOf,
+  vectorSelectors,
   type Matcher,
 } from "./promql-subset";
 import { dataWindow, evaluateRange, formatLe } from "./promql-eval";
@@ -124,7 +125,8 @@ const formatSample = (v: number) => (v === Infinity ? "+Inf" : v === -Infinity ?
 function queryExemplars(params: URLSearchParams, clock: WorldClock, nowMs: number): Response {
   const query = params.get("query") ?? "";
   if (!containsSelector(query)) return new Response(null, { status: 204 });
-  const selectors = selectorsOf(parseDemoQuery(query));
+  // Like Prometheus: the selectors of the expression, whatever is around them.
+  const selectors = vectorSelectors(query);
   const startSec = parseTime(params.get("start"), "start", -Infinity);
   const endSec = parseTime(params.get("end"), "end", nowMs / 1000);
   if (endSec < startSec) throw new PromqlError("end timestamp must not be before start timestamp");

@@ -34,6 +34,12 @@ export const SUPPORTED_FORMS =
   "sum by/without (…) (rate|increase(…)), and rate|increase(metric_bucket|_count|_sum{…}[5m])";
 
 export function parseDemoQuery(query: string): DemoExpr {
+  const root = parseOrThrow(query).topNode.firstChild;
+  if (!root) throw new PromqlError("1:1: parse error: no expression found in input");
+  return toExpr(query, root);
+}
+
+function parseOrThrow(query: string) {
   const tree = parser.parse(query);
   const error = findErrorNode(tree.topNode);
   if (error) {
@@ -43,9 +49,7 @@ export function parseDemoQuery(query: string): DemoExpr {
       `${line}:${column}: parse error: unexpected ${near ? `"${near}"` : "end of input"}`,
     );
   }
-  const root = tree.topNode.firstChild;
-  if (!root) throw new PromqlError("1:1: parse error: no expression found in input");
-  return toExpr(query, root);
+  return tree;
 }
 
 /** Whether a query names any series; Prometheus answers 204 to an exemplar query that does not. */
@@ -70,6 +74,23 @@ export function selectorsOf(expr: DemoExpr): { metric: string; matchers: Matcher
     case "quantile":
       return selectorsOf(expr.expr);
   }
+}
+
+/**
+ * Every series selector in a query, whatever the expression around them, as Prometheus reads an
+ * exemplar query (`x_bucket{…} or x{…}` asks for both). Throws Prometheus's parse error.
+ */
+export function vectorSelectors(query: string): { metric: string; matchers: Matcher[] }[] {
+  parseOrThrow(query);
+  const found: { metric: string; matchers: Matcher[] }[] = [];
+  parser.parse(query).iterate({
+    enter: (node) => {
+      if (node.name !== "VectorSelector") return;
+      found.push(selector(query, node.node));
+      return false;
+    },
+  });
+  return found;
 }
 
 function findErrorNode(node: SyntaxNode): SyntaxNode | undefined {

@@ -2,6 +2,7 @@ import pLimit from "p-limit";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { parseLe } from "../histogram/quantile";
+import { withNativeHistogramSelectors } from "./native-exemplar-selectors";
 import { normalizeSpanId, normalizeTraceId } from "../model/ids";
 import type { ExemplarSeries, ExemplarsResponse } from "../model/exemplar";
 import type { HistogramFamily, MatrixData, MetricsCapabilities } from "../model/metrics";
@@ -75,7 +76,11 @@ export class PrometheusSource {
     endSec: number,
     clientGone?: AbortSignal,
   ): Promise<ExemplarsResponse> {
-    const params = new URLSearchParams({ query, start: String(startSec), end: String(endSec) });
+    const params = new URLSearchParams({
+      query: withNativeHistogramSelectors(query),
+      start: String(startSec),
+      end: String(endSec),
+    });
     const response = await callBackend(this.target, "/api/v1/query_exemplars", params, clientGone);
     // An expression without a metric selector: Prometheus answers 204 with no body.
     if (response.status === 204 || response.body.trim() === "") return { series: [], withoutTraceId: 0 };
