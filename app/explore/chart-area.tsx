@@ -17,6 +17,8 @@ interface Props {
   /** False while the data or the charts' code is still on its way. */
   ready: boolean;
   isEmpty: boolean;
+  /** The query answered native histograms, which have no line to draw. */
+  returnsHistograms?: boolean;
   /** For a histogram selector: the `_bucket` selector the lines were computed from. */
   bucketSelector?: string;
   /** The latency chart, drawn once everything above is fine. */
@@ -46,6 +48,16 @@ export function ChartArea(props: Props) {
     );
   }
   if (!props.ready) return <Placeholder label="Loading chart" />;
+  if (props.isEmpty && props.returnsHistograms) {
+    return (
+      <Problem title="This query returns native histograms, not numbers">
+        <p>
+          A native histogram has no single value to draw as a line. For a latency line, wrap the query in a
+          quantile, e.g. <code className="font-mono">histogram_quantile(0.99, {query})</code>.
+        </p>
+      </Problem>
+    );
+  }
   if (props.isEmpty) {
     return (
       <Problem title="No data for this query in this range">

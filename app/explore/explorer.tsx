@@ -234,6 +234,7 @@ export function Explorer({
                 chartsError={chartsError}
                 ready={Boolean(data.chart && charts)}
                 isEmpty={chartIsEmpty}
+                returnsHistograms={Boolean(data.chart?.histogramSeries)}
                 bucketSelector={data.plan?.bucketRates ? data.plan.exemplars : undefined}
               >
                 {data.chart && charts ? (

@@ -23,11 +23,18 @@ export interface ChartLine {
 export function mergeLines(results: { label: string; data: MatrixData }[]): {
   rows: LineRow[];
   lines: ChartLine[];
+  /** Series of native histogram samples only (`sum(rate(x[5m]))` on one): no line to draw. */
+  histogramSeries: number;
 } {
   const byTime = new Map<number, LineRow>();
   const lines: ChartLine[] = [];
+  let histogramSeries = 0;
   for (const { label, data } of results) {
     for (const series of data.result) {
+      if (series.values.length === 0 && series.histograms?.length) {
+        histogramSeries++;
+        continue;
+      }
       const seriesName = formatLabels(series.metric);
       const key = data.result.length > 1 ? `${label} ${seriesName}`.trim() : label || seriesName || "value";
       lines.push(data.result.length > 1 ? { key, label: key, labels: series.metric } : { key, label: key });
@@ -41,7 +48,7 @@ export function mergeLines(results: { label: string; data: MatrixData }[]): {
       }
     }
   }
-  return { rows: [...byTime.values()].sort((a, b) => a.timeMs - b.timeMs), lines };
+  return { rows: [...byTime.values()].sort((a, b) => a.timeMs - b.timeMs), lines, histogramSeries };
 }
 
 export interface ExemplarPoint {

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { MatrixData } from "../model/metrics";
 
 /**
- * Prometheus HTTP API answers, parsed once at the edge (see fixtures/prometheus-2.42).
+ * Prometheus HTTP API answers, parsed once at the edge (see fixtures/prometheus-2.42 and
+ * fixtures/prometheus-3.16).
  * Thanos Query and Mimir answer in the same shapes.
  */
 
@@ -25,10 +26,23 @@ export function successEnvelope<T extends z.ZodType>(data: T) {
 /** Sample values are strings ("NaN", "+Inf" included); times are float seconds. */
 const sample = z.tuple([z.number(), z.string()]);
 
+const nativeHistogram = z.object({
+  count: z.string(),
+  sum: z.string(),
+  buckets: z.array(z.tuple([z.number(), z.string(), z.string(), z.string()])).optional(),
+});
+
+/** A series holds float samples (`values`), native histogram samples (`histograms`), or both. */
 export const matrixData = z.object({
   resultType: z.literal("matrix"),
-  result: z.array(z.object({ metric: labels, values: z.array(sample) })),
-}) satisfies z.ZodType<MatrixData>;
+  result: z.array(
+    z.object({
+      metric: labels,
+      values: z.array(sample).default([]),
+      histograms: z.array(z.tuple([z.number(), nativeHistogram])).optional(),
+    }),
+  ),
+}) satisfies z.ZodType<MatrixData, unknown>;
 
 export const exemplarsData = z.array(
   z.object({

@@ -12,7 +12,23 @@ export interface HistogramFamily {
 /** A range query's matrix, as Prometheus answers it: times in float seconds, values as strings ("NaN", "+Inf"). */
 export interface MatrixData {
   resultType: "matrix";
-  result: { metric: Labels; values: [timestampSec: number, value: string][] }[];
+  result: {
+    metric: Labels;
+    /** Float samples; empty for a series of native histograms. */
+    values: [timestampSec: number, value: string][];
+    /** Native histogram samples (Prometheus 3): a query such as `sum(rate(x[5m]))` on one. */
+    histograms?: [timestampSec: number, histogram: NativeHistogramSample][];
+  }[];
+}
+
+/**
+ * A native histogram sample as the HTTP API gives it: each bucket is [boundary rule, lower,
+ * upper, count], the rule telling which bounds are inclusive (0: (lower, upper], 3: [lower, upper]).
+ */
+export interface NativeHistogramSample {
+  count: string;
+  sum: string;
+  buckets?: [rule: number, lower: string, upper: string, count: string][];
 }
 
 export interface MetricsCapabilities {

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mergeLines } from "../explore/chart-data";
+import { type FixtureServer, startFixtureServer } from "../testing/fixture-server";
+import { readFixture } from "../testing/fixtures";
+import { PrometheusSource } from "./prometheus-source";
+import { matrixData } from "./prometheus-wire";
+
+/**
+ * Contract tests: the Prometheus client against answers recorded from a real Prometheus 3.16
+ * that converts a classic histogram to a native one (NHCB), as many run it while migrating.
+ */
+
+const P = "prometheus-3.16/";
+const ROUTE = 'route="/api/orders"';
+let server: FixtureServer;
+let exemplarQueries: string[] = [];
+
+beforeAll(async () => {
+  server = await startFixtureServer({
+    "/api/v1/query_exemplars": (_req, url) => {
+      const query = url.searchParams.get("query") ?? "";
+      exemplarQueries.push(query);
+      // What Prometheus 3 answers: nothing on `_bucket`, the exemplars on the native series.
+      return {
+        body: readFixture(
+          `${P}${query.includes(" or ") ? "query_exemplars_native" : "query_exemplars_bucket"}.json`,
+        ),
+      };
+    },
+    "/api/v1/query_range": (_req, url) => {
+      const query = url.searchParams.get("query") ?? "";
+      if (query.startsWith("sum(rate(")) return { body: readFixture(`${P}query_range_native_rate.json`) };
+      if (query.includes("sum by (le)")) return { body: readFixture(`${P}query_range_classic_p99.json`) };
+      return { body: readFixture(`${P}query_range_native_p99.json`) };
+    },
+    "/api/v1/status/buildinfo": { body: readFixture(`${P}status_buildinfo.json`) },
+    "/api/v1/features": { body: readFixture(`${P}features.json`) },
+  });
+});
+afterAll(() => server.close());
+
+const source = () =>
+  new PrometheusSource(
+    {
+      displayName: "Prometheus",
+      baseUrl: new URL(server.url),
+      headers: {},
+      fetch: (url, init) => fetch(url, init),
+      timeoutMs: 5000,
+      maxResponseBytes: 10e6,
+    },
+    ["trace_id", "traceID", "traceId"],
+  );
+
+describe("PrometheusSource against recorded Prometheus 3.16 answers (classic histogram converted to native)", () => {
+  it("finds the exemplars Prometheus keeps on the native series when asked for the buckets", async () => {
+    exemplarQueries = [];
+    const { series } = await source().exemplars(
+      `http_server_request_duration_seconds_bucket{${ROUTE}}`,
+      0,
+      1,
+    );
+    expect(exemplarQueries).toEqual([
+      `http_server_request_duration_seconds_bucket{${ROUTE}} or http_server_request_duration_seconds{${ROUTE}}`,
+    ]);
+    expect(series).toHaveLength(1);
+    expect(series[0]!.labels.__name__).toBe("http_server_request_duration_seconds");
+    // Placed by value: a native series has no `le`.
+    expect(series[0]!.le).toBeUndefined();
+    expect(series[0]!.exemplars.length).toBeGreaterThan(50);
+    for (const e of series[0]!.exemplars) {
+      expect(e.traceId).toMatch(/^[0-9a-f]{32}$/);
+      expect(e.spanId).toMatch(/^[0-9a-f]{16}$/);
+      expect(e.value).toBeGreaterThan(0);
+    }
+  });
+
+  it("reads its version and exemplar storage from /api/v1/features", async () => {
+    expect(await source().capabilities()).toMatchObject({
+      reachable: true,
+      version: "3.16.0",
+      exemplarStorage: true,
+    });
+  });
+
+  it("agrees on p99 from the native series and from the classic buckets", async () => {
+    const range = { startSec: 0, endSec: 120, stepSec: 15 };
+    const native = await source().queryRange({
+      query: `histogram_quantile(0.99, sum(rate(http_server_request_duration_seconds{${ROUTE}}[30s])))`,
+      ...range,
+    });
+    const classic = await source().queryRange({
+      query: `histogram_quantile(0.99, sum by (le) (rate(http_server_request_duration_seconds_bucket{${ROUTE}}[30s])))`,
+      ...range,
+    });
+    const nativeValues = native.result[0]!.values.map(([, v]) => Number(v));
+    const classicValues = classic.result[0]!.values.map(([, v]) => Number(v));
+    expect(nativeValues.length).toBe(classicValues.length);
+    nativeValues.forEach((v, i) => expect(v).toBeCloseTo(classicValues[i]!, 6));
+  });
+
+  it("reads an answer of native histogram samples, which has no line to draw", async () => {
+    const data = await source().queryRange({
+      query: `sum(rate(http_server_request_duration_seconds{${ROUTE}}[30s]))`,
+      startSec: 0,
+      endSec: 60,
+      stepSec: 15,
+    });
+    expect(data.result[0]!.values).toEqual([]);
+    const [, first] = data.result[0]!.histograms![0]!;
+    expect(Number(first.count)).toBeGreaterThan(0);
+    expect(first.buckets!.length).toBeGreaterThan(2);
+    expect(mergeLines([{ label: "", data }])).toMatchObject({ rows: [], lines: [], histogramSeries: 1 });
+  });
+
+  it("keeps `le` as Prometheus 3 writes it: normalized floats", () => {
+    const data = matrixData.parse(JSON.parse(readFixture(`${P}query_range_buckets_le.json`)).data);
+    const les = data.result.map((s) => s.metric.le);
+    expect(les).toContain("+Inf");
+    expect(les.every((le) => le === "+Inf" || !Number.isNaN(Number(le)))).toBe(true);
+    expect(JSON.parse(readFixture(`${P}series_le_1.json`)).data).toEqual([]);
+  });
+});
