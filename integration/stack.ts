@@ -17,6 +17,7 @@ export async function loadRoutes(env: Record<string, string>) {
     health: await import("../app/api/health/route"),
     exemplars: await import("../app/api/exemplars/route"),
     trace: await import("../app/api/traces/[traceId]/route"),
+    queryRange: await import("../app/api/metrics/query_range/route"),
   };
 }
 
@@ -36,9 +37,32 @@ export async function getExemplars(routes: Routes, query: string, lookbackSec: n
   return response.json() as Promise<{
     series: {
       labels: Record<string, string>;
+      le?: number;
       exemplars: { traceId: string; spanId: string; value: number; timestampSec: number }[];
     }[];
   }>;
+}
+
+/** A range query through the explorer's route; throws with its error when it is not answered. */
+export async function queryRange(
+  routes: Routes,
+  query: string,
+  startSec: number,
+  endSec: number,
+  stepSec: number,
+) {
+  const params = new URLSearchParams({
+    query,
+    start: String(startSec),
+    end: String(endSec),
+    step: String(stepSec),
+  });
+  const response = await routes.queryRange.GET(
+    new Request(`http://localhost/api/metrics/query_range?${params}`),
+  );
+  const body = await response.json();
+  if (!response.ok) throw new Error(`query_range answered ${response.status}: ${JSON.stringify(body)}`);
+  return body as { result: { metric: Record<string, string>; values: [number, string][] }[] };
 }
 
 export async function health(routes: Routes) {

@@ -22,5 +22,7 @@ export declare function startJaeger(extraEnv?: Record<string, string>): number;
 export declare function waitForJaeger(): Promise<void>;
 export declare function pidOf(name: string): number | undefined;
 export declare function startPrometheus(extraArgs?: string[]): number;
+export declare function prometheusMajor(): 2 | 3;
+export declare function prometheusCommand(): string;
 export declare function waitForPrometheus(): Promise<void>;
 export declare function jaegerReadyAtMs(): number | undefined;

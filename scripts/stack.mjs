@@ -6,8 +6,10 @@
 //   node scripts/stack.mjs stop    stop everything this script started
 //   node scripts/stack.mjs status
 //
-// State lives in .stack/ (logs/, pids/, Prometheus data). The Jaeger build is kept in a user
-// cache folder (JAEGER_BIN_DIR, default ~/.cache/exemplar-explorer/bin) so every clone reuses it.
+// STACK_PROMETHEUS=3 runs Prometheus 3 (built from the Go module proxy) instead of Debian's 2.x,
+// converting the shop's classic histogram to a native one (NHCB) as a migrating setup does.
+// State lives in .stack/ (logs/, pids/, Prometheus data). The Go builds are kept in a user cache
+// folder (JAEGER_BIN_DIR, default ~/.cache/exemplar-explorer/bin) so every clone reuses them.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -36,6 +38,8 @@ export const STACK_PORTS = {
   orders: 18082,
 };
 const JAEGER_VERSION = "v1.76.0";
+// Prometheus's Go module versions v0.3xx.y are its releases 3.xx.y (stack/prometheus/go.mod pins it).
+const PROMETHEUS_3_RELEASE = "3.16.0";
 const host = "127.0.0.1";
 const tsx = join(root, "node_modules", ".bin", "tsx");
 
@@ -89,6 +93,37 @@ function ensureJaeger() {
   return binary;
 }
 
+/** Which Prometheus the stack runs: 2 (Debian's package, the default) or 3 (STACK_PROMETHEUS=3). */
+export function prometheusMajor() {
+  return process.env.STACK_PROMETHEUS === "3" ? 3 : 2;
+}
+
+function prometheus3Binary() {
+  return join(dirs.bin, `prometheus-v${PROMETHEUS_3_RELEASE}`);
+}
+
+function ensurePrometheus3() {
+  const binary = prometheus3Binary();
+  if (existsSync(binary)) return binary;
+  if (!has("go"))
+    throw new Error("Go is needed once to build Prometheus 3 (https://go.dev/dl); it is not on PATH");
+  log(`building Prometheus ${PROMETHEUS_3_RELEASE} with Go (once, 10-20 min; later runs reuse ${binary})`);
+  execFileSync(
+    "go",
+    [
+      "build",
+      "-trimpath",
+      // Without it, /api/v1/status/buildinfo answers an empty version.
+      `-ldflags=-X github.com/prometheus/common/version.Version=${PROMETHEUS_3_RELEASE}`,
+      "-o",
+      binary,
+      "github.com/prometheus/prometheus/cmd/prometheus",
+    ],
+    { cwd: join(root, "stack", "prometheus"), stdio: "inherit" },
+  );
+  return binary;
+}
+
 function prometheusConfig() {
   const targets = [STACK_PORTS.gateway, STACK_PORTS.users, STACK_PORTS.orders].map((p) => `"${host}:${p}"`);
   return [
@@ -97,6 +132,11 @@ function prometheusConfig() {
     "  evaluation_interval: 2s",
     "scrape_configs:",
     "  - job_name: shop",
+    // Prometheus 3 as many run it while migrating: each classic histogram is also stored as a
+    // native one with custom buckets (NHCB), which then holds the exemplars.
+    ...(prometheusMajor() === 3
+      ? ["    convert_classic_histograms_to_nhcb: true", "    always_scrape_classic_histograms: true"]
+      : []),
     "    static_configs:",
     `      - targets: [${targets.join(", ")}]`,
     "    relabel_configs:",
@@ -148,8 +188,13 @@ async function waitFor(name, url, timeoutMs = 60_000, accept = (r) => r.ok) {
   );
 }
 
+/** The Prometheus the stack runs (STACK_PROMETHEUS), to start more of it in tests. */
+export function prometheusCommand() {
+  return prometheusMajor() === 3 ? prometheus3Binary() : "prometheus";
+}
+
 export function startPrometheus(extraArgs = []) {
-  return startProcess("prometheus", "prometheus", [
+  return startProcess("prometheus", prometheusCommand(), [
     `--config.file=${join(state, "prometheus.yml")}`,
     `--storage.tsdb.path=${join(state, "prometheus-data")}`,
     `--web.listen-address=${host}:${STACK_PORTS.prometheus}`,
@@ -194,7 +239,8 @@ async function start() {
     log("already running (or not cleanly stopped): stopping first");
     await stop();
   }
-  ensurePrometheus();
+  if (prometheusMajor() === 3) ensurePrometheus3();
+  else ensurePrometheus();
   ensureJaeger();
   if (!existsSync(join(root, ".next", "standalone", "server.js"))) {
     log("building the explorer");
@@ -203,7 +249,7 @@ async function start() {
   writeFileSync(join(state, "prometheus.yml"), prometheusConfig());
   rmSync(join(state, "prometheus-data"), { recursive: true, force: true });
 
-  log("starting Jaeger, Prometheus, the shop, its load and the explorer");
+  log(`starting Jaeger, Prometheus ${prometheusMajor()}, the shop, its load and the explorer`);
   startJaeger();
   startPrometheus();
   for (const service of ["users", "orders", "gateway"])
