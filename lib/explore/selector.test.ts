@@ -40,6 +40,45 @@ describe("parseSelector", () => {
       ),
     );
   });
+
+  it("reads and writes UTF-8 metric and label names as Prometheus 3 quotes them", () => {
+    const query = '{"http.server.request.duration_bucket", "service.name"="api", route="/a"}';
+    const selector = parseSelector(query);
+    expect(selector).toEqual({
+      metric: "http.server.request.duration",
+      matchers: [
+        { name: "service.name", op: "=", value: "api" },
+        { name: "route", op: "=", value: "/a" },
+      ],
+    });
+    expect(formatSelector(selector!, "_bucket")).toBe(
+      '{"http.server.request.duration_bucket","service.name"="api",route="/a"}',
+    );
+    expect(formatSelector({ metric: "http.server.duration", matchers: [] })).toBe('{"http.server.duration"}');
+    expect(
+      formatSelector({ metric: "legacy", matchers: [{ name: "k8s.pod", op: "=~", value: "a.*" }] }),
+    ).toBe('legacy{"k8s.pod"=~"a.*"}');
+  });
+
+  it("round-trips any UTF-8 names", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 12 }).filter((m) => !/_(bucket|count|sum)$/.test(m)),
+        fc.uniqueArray(
+          fc.record({
+            name: fc.string({ minLength: 1, maxLength: 8 }),
+            op: fc.constantFrom("=", "!=", "=~", "!~"),
+            value: fc.string(),
+          }),
+          { selector: (m) => m.name, maxLength: 3 },
+        ),
+        (metric, matchers) => {
+          const selector = { metric, matchers };
+          expect(parseSelector(formatSelector(selector))).toEqual(selector);
+        },
+      ),
+    );
+  });
 });
 
 describe("withLabelValue", () => {

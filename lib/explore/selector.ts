@@ -19,45 +19,82 @@ export interface Selector {
 
 const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
 const LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*/;
+const LEGACY_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const LEGACY_LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const QUOTED = /^"((?:[^"\\]|\\.)*)"/;
 const HISTOGRAM_SUFFIX = /_(bucket|count|sum)$/;
 
-/** Parses `metric{a="x", b=~"y"}`; undefined for anything else. Strings are PromQL double-quoted. */
+/** A PromQL double-quoted string at the start of `text`: its value and length. */
+function quotedAt(text: string): { value: string; length: number } | undefined {
+  const literal = QUOTED.exec(text);
+  if (!literal) return undefined;
+  try {
+    return { value: JSON.parse(`"${literal[1]}"`) as string, length: literal[0].length };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Parses `metric{a="x", b=~"y"}`, and the UTF-8 forms Prometheus 3 writes for names that are not
+ * legacy identifiers: `{"http.server.duration", "service.name"="api"}`. Undefined for anything
+ * else. Strings are PromQL double-quoted.
+ */
 export function parseSelector(query: string): Selector | undefined {
   let rest = query.trim();
+  let metric: string | undefined;
   const name = NAME.exec(rest);
-  if (!name) return undefined;
-  const metric = name[0].replace(HISTOGRAM_SUFFIX, "");
-  rest = rest.slice(name[0].length).trim();
-  if (rest === "") return { metric, matchers: [] };
+  if (name) {
+    metric = name[0];
+    rest = rest.slice(name[0].length).trim();
+    if (rest === "") return { metric: metric.replace(HISTOGRAM_SUFFIX, ""), matchers: [] };
+  }
   if (!rest.startsWith("{") || !rest.endsWith("}")) return undefined;
   rest = rest.slice(1, -1).trim();
   const matchers: LabelMatcher[] = [];
   while (rest.length > 0) {
-    const label = LABEL.exec(rest);
-    if (!label) return undefined;
-    rest = rest.slice(label[0].length).trimStart();
+    let label: string;
+    const quoted = quotedAt(rest);
+    if (quoted) {
+      label = quoted.value;
+      rest = rest.slice(quoted.length).trimStart();
+      // A quoted string alone, first in the braces, is the metric's name.
+      if (metric === undefined && matchers.length === 0 && (rest === "" || rest.startsWith(","))) {
+        metric = label;
+        if (rest.startsWith(",")) rest = rest.slice(1).trimStart();
+        continue;
+      }
+    } else {
+      const bare = LABEL.exec(rest);
+      if (!bare) return undefined;
+      label = bare[0];
+      rest = rest.slice(bare[0].length).trimStart();
+    }
     const op = (["=~", "!~", "!=", "="] as const).find((o) => rest.startsWith(o));
     if (!op) return undefined;
     rest = rest.slice(op.length).trimStart();
-    const literal = /^"((?:[^"\\]|\\.)*)"/.exec(rest);
-    if (!literal) return undefined;
-    let value: string;
-    try {
-      value = JSON.parse(`"${literal[1]}"`) as string;
-    } catch {
-      return undefined;
-    }
-    matchers.push({ name: label[0], op, value });
-    rest = rest.slice(literal[0].length).trimStart();
+    const value = quotedAt(rest);
+    if (!value) return undefined;
+    matchers.push({ name: label, op, value: value.value });
+    rest = rest.slice(value.length).trimStart();
     if (rest.startsWith(",")) rest = rest.slice(1).trimStart();
     else if (rest.length > 0) return undefined;
   }
-  return { metric, matchers };
+  if (!metric) return undefined;
+  return { metric: metric.replace(HISTOGRAM_SUFFIX, ""), matchers };
 }
 
+/**
+ * The selector as PromQL (`suffix` appended to the metric name): names that are not legacy
+ * identifiers are quoted, the metric's then inside the braces, as Prometheus 3 requires.
+ */
 export function formatSelector(selector: Selector, suffix = ""): string {
-  const matchers = selector.matchers.map((m) => `${m.name}${m.op}${JSON.stringify(m.value)}`).join(",");
-  return `${selector.metric}${suffix}${matchers ? `{${matchers}}` : ""}`;
+  const matchers = selector.matchers.map(
+    (m) => `${LEGACY_LABEL.test(m.name) ? m.name : JSON.stringify(m.name)}${m.op}${JSON.stringify(m.value)}`,
+  );
+  const metric = `${selector.metric}${suffix}`;
+  if (LEGACY_NAME.test(metric)) return `${metric}${matchers.length ? `{${matchers.join(",")}}` : ""}`;
+  return `{${[JSON.stringify(metric), ...matchers].join(",")}}`;
 }
 
 /** Sets (or, with undefined, removes) the equality matcher of one label. */

@@ -11,6 +11,11 @@ describe("withNativeHistogramSelectors", () => {
     ["sum(rate(x_bucket[1m])) / sum(rate(y_count[1m]))", "x_bucket or y_count or x"],
     // A range selector cannot stand in an `or`: the selectors go alone.
     ['x_bucket{job="a"}[5m]', 'x_bucket{job="a"} or x{job="a"}'],
+    // A UTF-8 name, quoted inside the braces.
+    [
+      '{"http.server.duration_bucket", "service.name"="api", le="1"}',
+      '{"http.server.duration_bucket", "service.name"="api", le="1"} or {"http.server.duration","service.name"="api"}',
+    ],
   ])("asks for %s and its native histogram: %s", (query, expected) => {
     expect(withNativeHistogramSelectors(query)).toBe(expected);
   });

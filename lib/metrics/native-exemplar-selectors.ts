@@ -37,20 +37,36 @@ export function withNativeHistogramSelectors(query: string): string {
   return [...selectors, ...twins].join(" or ");
 }
 
-/** `x_bucket{job="a",le="1"}` → `x{job="a"}`; undefined for any other selector. */
+/**
+ * `x_bucket{job="a",le="1"}` → `x{job="a"}`, and `{"x.y_bucket","k.z"="a"}` → `{"x.y","k.z"="a"}`;
+ * undefined for any other selector.
+ */
 function nativeTwin(query: string, selector: SyntaxNode): string | undefined {
   const text = (node: SyntaxNode) => query.slice(node.from, node.to);
-  const name = selector.getChild("Identifier");
-  if (!name || !text(name).endsWith("_bucket") || text(name) === "_bucket") return undefined;
-  const matchers: string[] = [];
+  const identifier = selector.getChild("Identifier");
   const list = selector.getChild("LabelMatchers");
+  // A UTF-8 name is a quoted string alone, first in the braces.
+  const quotedName = identifier ? undefined : list?.getChild("QuotedLabelName");
+  const name = identifier ? text(identifier) : quotedName ? unquote(text(quotedName)) : "";
+  if (!name.endsWith("_bucket") || name === "_bucket") return undefined;
+  const matchers: string[] = [];
   for (let matcher = list?.firstChild; matcher; matcher = matcher.nextSibling) {
     if (!matcher.name.endsWith("LabelMatcher")) continue;
     const label = matcher.getChild("LabelName") ?? matcher.getChild("QuotedLabelName");
     const labelName = label ? text(label).replace(/^"|"$/g, "") : "";
     if (labelName !== "le") matchers.push(text(matcher));
   }
-  const native = text(name).slice(0, -"_bucket".length);
+  const native = name.slice(0, -"_bucket".length);
+  if (quotedName) return `{${[JSON.stringify(native), ...matchers].join(",")}}`;
   // `x{}` is not valid PromQL: a selector needs at least one matcher, or its name alone.
   return matchers.length > 0 ? `${native}{${matchers.join(",")}}` : native;
+}
+
+/** A double-quoted PromQL string's value; "" for other quoting (left alone). */
+function unquote(literal: string): string {
+  try {
+    return literal.startsWith('"') ? (JSON.parse(literal) as string) : "";
+  } catch {
+    return "";
+  }
 }
