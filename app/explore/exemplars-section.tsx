@@ -10,12 +10,17 @@ interface Props {
   error: Error | null;
   /** From /api/health: false when Prometheus runs without exemplar storage. */
   exemplarStorage?: boolean;
+  /** Exemplars Prometheus has here without a trace ID under the configured label names. */
+  withoutTraceId?: number;
+  /** The label names those exemplars carry. */
+  labelsWithoutTraceId?: string[];
   /** The exemplar list, shown when there are exemplars. */
   children: ReactNode;
 }
 
 /** The exemplar list, or why there is none: storage off, none scraped in the range, a failure. */
-export function ExemplarsSection({ count, isPending, error, exemplarStorage, children }: Props) {
+export function ExemplarsSection(props: Props) {
+  const { count, isPending, error, exemplarStorage, children } = props;
   if (isPending) return <Placeholder label="Loading exemplars" className="h-80" />;
   if (error) {
     return (
@@ -36,14 +41,45 @@ export function ExemplarsSection({ count, isPending, error, exemplarStorage, chi
       </Problem>
     );
   }
+  if (props.withoutTraceId) {
+    const labels = props.labelsWithoutTraceId ?? [];
+    return (
+      <Problem title="Exemplars are here, but none names its trace under a known label">
+        <p>
+          Prometheus has {props.withoutTraceId.toLocaleString()} exemplars in this range
+          {labels.length > 0 ? (
+            <>
+              {" "}
+              with the labels <code className="font-mono">{labels.join(", ")}</code>
+            </>
+          ) : null}
+          . The explorer reads the trace ID from the labels named in{" "}
+          <code className="font-mono">EXEMPLAR_TRACE_ID_LABELS</code> on the server (by default{" "}
+          <code className="font-mono">trace_id</code>, <code className="font-mono">traceID</code> or{" "}
+          <code className="font-mono">traceId</code>): add the one yours use.
+        </p>
+      </Problem>
+    );
+  }
   return (
     <Problem title="No exemplars in this range">
-      <p>
-        Exemplars are only scraped from OpenMetrics exposition, only on histogram buckets whose
-        instrumentation attaches a trace ID, and only for sampled requests. Prometheus also keeps a limited
-        number (<code className="font-mono">storage.exemplars.exemplars-limit</code>): older ranges often have
-        none.
-      </p>
+      <p>Prometheus answered, with none. The usual reasons:</p>
+      <ul className="list-disc space-y-1 pl-5">
+        <li>
+          the instrumentation attaches no trace ID (only for sampled requests, and only in OpenMetrics or
+          protobuf exposition, which the scrape must use);
+        </li>
+        <li>
+          the range is older than what Prometheus keeps (
+          <code className="font-mono">storage.exemplars.max_exemplars</code>, 100,000 by default);
+        </li>
+        <li>
+          behind Thanos Receive, exemplars are kept only with{" "}
+          <code className="font-mono">--tsdb.max-exemplars</code> above 0; Mimir needs{" "}
+          <code className="font-mono">max_global_exemplars_per_user</code>;
+        </li>
+        <li>Prometheus 3 drops a native histogram&apos;s exemplars that carry no timestamp.</li>
+      </ul>
     </Problem>
   );
 }

@@ -297,6 +297,8 @@ export function Explorer({
                         isPending={data.exemplars.isPending && Boolean(data.plan)}
                         error={data.exemplars.error}
                         exemplarStorage={health.data?.metrics.exemplarStorage}
+                        withoutTraceId={data.exemplars.data?.withoutTraceId}
+                        labelsWithoutTraceId={data.exemplars.data?.labelsWithoutTraceId}
                       >
                         {ExemplarTable ? (
                           <ExemplarTable

@@ -46,10 +46,8 @@ export function createDemoPrometheus(clock: WorldClock, now: () => number = Date
             goVersion: "none",
           });
         case "status/flags":
-          return success({
-            "enable-feature": "exemplar-storage",
-            "storage.exemplars.exemplars-limit": "100000",
-          });
+          // As Prometheus 2.x answers: the storage's size is a configuration file setting, not a flag.
+          return success({ "enable-feature": "exemplar-storage" });
         default: {
           const label = /^label\/([^/]+)\/values$/.exec(path);
           if (label) {

@@ -91,9 +91,15 @@ describe("PrometheusSource against recorded Prometheus 2.42 answers", () => {
   });
 
   it("counts exemplars without any configured trace ID label instead of inventing IDs", async () => {
-    const { series, withoutTraceId } = await source({}, ["trace.id"]).exemplars("x_bucket", 0, 1);
+    const { series, withoutTraceId, labelsWithoutTraceId } = await source({}, ["trace.id"]).exemplars(
+      "x_bucket",
+      0,
+      1,
+    );
     expect(series).toEqual([]);
     expect(withoutTraceId).toBeGreaterThan(0);
+    // The names it saw, so the UI can say which one to configure.
+    expect(labelsWithoutTraceId).toEqual(["span_id", "trace_id"]);
   });
 
   it("treats 204 with an empty body (no selector in the query) as no exemplars", async () => {

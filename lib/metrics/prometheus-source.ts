@@ -260,6 +260,7 @@ export function normalizeExemplars(
   traceIdLabels: readonly string[],
 ): ExemplarsResponse {
   let withoutTraceId = 0;
+  const labelsSeen = new Set<string>();
   const series: ExemplarSeries[] = [];
   for (const entry of data) {
     const exemplars: ExemplarSeries["exemplars"] = [];
@@ -269,6 +270,7 @@ export function normalizeExemplars(
       const value = Number(raw.value);
       if (!traceId || !Number.isFinite(value)) {
         withoutTraceId++;
+        for (const name of Object.keys(raw.labels)) if (labelsSeen.size < 20) labelsSeen.add(name);
         continue;
       }
       const rawSpanId = raw.labels.span_id ?? raw.labels.spanID ?? raw.labels.spanId;
@@ -288,5 +290,7 @@ export function normalizeExemplars(
       exemplars,
     });
   }
-  return { series, withoutTraceId };
+  return labelsSeen.size > 0
+    ? { series, withoutTraceId, labelsWithoutTraceId: [...labelsSeen].sort() }
+    : { series, withoutTraceId };
 }

@@ -26,4 +26,6 @@ export interface ExemplarsResponse {
   series: ExemplarSeries[];
   /** Exemplars whose labels held no trace ID under any configured label name. */
   withoutTraceId: number;
+  /** The label names those exemplars did have (at most 20), to say which one to configure. */
+  labelsWithoutTraceId?: string[];
 }
