@@ -17,3 +17,37 @@ test("on real Prometheus and Jaeger, the slowest exemplar opens its real trace a
   await expect(explorer.tracePanel.getByRole("list", { name: "Services" })).toContainText(/users|orders/);
   await expect(explorer.tracePanel.getByText(traceId)).toBeVisible();
 });
+
+test("on Prometheus 3, the histogram's native form draws quantiles, heatmap and exemplars that open real traces", async ({
+  page,
+  explorer,
+}) => {
+  test.skip(
+    process.env.STACK_PROMETHEUS !== "3",
+    "Prometheus 2 has no native histograms; this runs in the Prometheus 3 round",
+  );
+  await explorer.goto(
+    `?query=${encodeURIComponent('http_server_request_duration_seconds{service="gateway"}')}&from=now-15m`,
+  );
+  // Stored both ways (NHCB conversion keeps the classic buckets): the person picks.
+  const choice = page.getByRole("radiogroup", { name: "Histogram form" });
+  await expect(choice.getByRole("radio", { name: "Classic buckets" })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
+  await choice.getByRole("radio", { name: "Native" }).click();
+  await expect(page).toHaveURL(/hist=native/);
+  await page.getByText("PromQL of these charts").click();
+  await expect(
+    page.getByText(/^histogram_quantile\(0\.99, sum\(rate\(http_server_request_duration_seconds\{/),
+  ).toBeVisible();
+  await expect(page.getByTestId("bucket-heatmap").locator("svg rect").first()).toBeVisible();
+  await expect(explorer.markers.first()).toBeVisible();
+  const traceId = await explorer.openFirstKeptTrace();
+  await expect(explorer.tracePanel.getByText(traceId)).toBeVisible();
+  await expect(
+    explorer.tracePanel
+      .getByRole("tree", { name: "Trace waterfall" })
+      .getByRole("treeitem", { selected: true }),
+  ).toContainText("gateway");
+});

@@ -27,7 +27,10 @@ import { formatRfc3339 } from "@/lib/format/time";
 import { histogramQueryForSpan } from "@/lib/trace-view/histogram-link";
 import { BucketCharts } from "./bucket-charts";
 import { ChartArea, Placeholder } from "./chart-area";
+import { histogramKind } from "@/lib/explore/latency-queries";
+import { parseSelector } from "@/lib/explore/selector";
 import { ChartQueries } from "./chart-queries";
+import { HistogramKindChoice } from "./histogram-kind-choice";
 import { ComparisonSection } from "./comparison-section";
 import { ExemplarsSection } from "./exemplars-section";
 import { ExplorerHeader } from "./explorer-header";
@@ -80,7 +83,9 @@ export function Explorer({
   const range = resolveRange(state.from, state.to, nowMs);
   const startMs = range.ok ? range.startMs : NaN;
   const endMs = range.ok ? range.endMs : NaN;
-  const data = useExplorerData(query, startMs, endMs);
+  const family = families.data?.families.find((f) => f.name === parseSelector(query)?.metric);
+  const kind = histogramKind(family, state.hist);
+  const data = useExplorerData(query, startMs, endMs, kind);
   const chartIsEmpty = data.chart?.rows.length === 0;
   const { charts, loadError: chartsError } = useCharts(state.trace);
   useAutoRefresh(state.refresh, state.to.startsWith("now"), setNowMs);
@@ -217,13 +222,21 @@ export function Explorer({
                   </span>
                 )}
               </div>
-              {data.plan ? (
-                <ChartQueries
-                  lines={data.plan.lines}
-                  bucketRates={data.plan.bucketRates}
-                  exemplars={data.plan.exemplars}
-                />
-              ) : null}
+              <div className="flex flex-wrap items-start gap-x-4 gap-y-1">
+                {family?.classic && family.native && data.plan?.selector ? (
+                  <HistogramKindChoice
+                    kind={kind}
+                    onChange={(hist) => void setState({ hist, ...NO_SELECTION })}
+                  />
+                ) : null}
+                {data.plan ? (
+                  <ChartQueries
+                    lines={data.plan.lines}
+                    bucketRates={data.plan.bucketRates}
+                    exemplars={data.plan.exemplars}
+                  />
+                ) : null}
+              </div>
               <SkipMarkers />
               <ChartArea
                 query={query}

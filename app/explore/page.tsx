@@ -4,6 +4,7 @@ import { preload } from "react-dom";
 import { AccountMenu } from "@/components/account-menu";
 import { TracePreview } from "@/components/waterfall/trace-preview";
 import { currentAccount } from "@/lib/auth/current-account";
+import type { HistogramKind } from "@/lib/explore/latency-queries";
 import { planQueries } from "@/lib/explore/query-plan";
 import { DEFAULT_FROM, DEFAULT_TO, resolveRange } from "@/lib/explore/time-range";
 import { exemplarsApiPath, rangeApiPath, traceApiPath } from "@/lib/model/api-paths";
@@ -23,7 +24,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
  * as soon as the server has the trace), so they are on screen before the page's code has loaded.
  */
 export default async function ExplorePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { trace, span, query, from, to } = await searchParams;
+  const { trace, span, query, from, to, hist } = await searchParams;
   // The charts' data, asked for before any script runs: the same URLs the explorer will ask,
   // computed from the same moment (handed to it as its "now").
   // A server component renders once per request: this is the request's time, not a render's.
@@ -35,6 +36,8 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
     typeof from === "string" ? from : DEFAULT_FROM,
     typeof to === "string" ? to : DEFAULT_TO,
     nowMs,
+    // Without `hist`, the browser picks the form once it knows the histogram's: classic first.
+    hist === "native" ? "native" : "classic",
   );
   const traceId = typeof trace === "string" ? normalizeTraceId(trace) : undefined;
   let tracePreview: ReactNode = null;
@@ -75,9 +78,15 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   );
 }
 
-function preloadChartData(query: string | undefined, from: string, to: string, nowMs: number) {
+function preloadChartData(
+  query: string | undefined,
+  from: string,
+  to: string,
+  nowMs: number,
+  kind: HistogramKind,
+) {
   const range = resolveRange(from, to, nowMs);
-  const plan = query && range.ok ? planQueries(query, range.startMs, range.endMs) : undefined;
+  const plan = query && range.ok ? planQueries(query, range.startMs, range.endMs, kind) : undefined;
   if (!plan) return;
   const paths = [
     ...plan.lines.map((line) => rangeApiPath(line.query, plan.startSec, plan.endSec, plan.stepSec)),

@@ -24,6 +24,7 @@ const view: ExplorerView = {
   op: "orders/SELECT order_items",
   compare: "4bf92f3577b34da6a3ce929d0e0e4736",
   tz: "utc",
+  hist: "native",
 };
 const NOW = Date.parse("2026-11-24T12:00:00Z");
 
@@ -57,6 +58,8 @@ describe("explorer links", () => {
       baseline: null,
       op: null,
       compare: null,
+      // Another metric may be stored only one way: its own default form applies.
+      hist: null,
     });
   });
 

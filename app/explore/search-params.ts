@@ -10,6 +10,7 @@ import { BASELINE_RULES } from "@/lib/compare/baseline-rules";
 import type { Region } from "@/lib/explore/exemplar-groups";
 import { DEFAULT_FROM, DEFAULT_TO, toAbsolute } from "@/lib/explore/time-range";
 import { TIME_ZONES } from "@/lib/format/time";
+import { HISTOGRAM_KINDS } from "@/lib/explore/latency-queries";
 
 /**
  * A selected time × latency region as `<start>..<end>,<min>..<max>`: Unix seconds, then
@@ -79,6 +80,11 @@ export const explorerParams = {
   compare: parseAsString,
   /** The zone times are shown in: the viewer's own (the default) or UTC. */
   tz: parseAsStringLiteral(TIME_ZONES).withDefault("local"),
+  /**
+   * Which of a histogram's forms to read, when it has both (a classic one converted to native on
+   * Prometheus 3); absent: classic buckets when there are any, else the native histogram.
+   */
+  hist: parseAsStringLiteral(HISTOGRAM_KINDS),
 };
 
 export type ExplorerView = inferParserType<typeof explorerParams>;

@@ -6,13 +6,14 @@ import { exemplarsQuery, rangeQuery } from "@/lib/client/queries";
 import { bucketGrid } from "@/lib/explore/buckets";
 import { exemplarPoints, mergeLines } from "@/lib/explore/chart-data";
 import { planQueries } from "@/lib/explore/query-plan";
+import type { HistogramKind } from "@/lib/explore/latency-queries";
 
 /**
  * Everything the explorer's charts draw, fetched for a query and a resolved range: quantile
  * lines, bucket rates (heatmap and distribution) and exemplars.
  */
-export function useExplorerData(query: string, startMs: number, endMs: number) {
-  const plan = useMemo(() => planQueries(query, startMs, endMs), [query, startMs, endMs]);
+export function useExplorerData(query: string, startMs: number, endMs: number, kind: HistogramKind) {
+  const plan = useMemo(() => planQueries(query, startMs, endMs, kind), [query, startMs, endMs, kind]);
 
   const lines = useQueries({
     queries: (plan?.lines ?? []).map((line) =>

@@ -259,6 +259,9 @@ describe("demo world", () => {
         name: DEMO_METRIC,
         help: expect.any(String),
         labelNames: ["instance", "job", "method", "route", "status_code"],
+        // A classic histogram, as the demo's Prometheus 2.x would store it.
+        classic: true,
+        native: false,
       },
     ]);
     expect(await metrics.capabilities()).toMatchObject({ reachable: true, exemplarStorage: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { matrixData } from "../metrics/prometheus-wire";
-import { readPrometheusData } from "../testing/fixtures";
+import { readFixture, readPrometheusData } from "../testing/fixtures";
 import {
   bucketGrid,
   bucketIndexOf,
@@ -110,5 +110,28 @@ describe("heatmapRow", () => {
     expect(heatmapRow(0.9, bounds)).toBeGreaterThan(heatmapRow(0.2, bounds));
     expect(heatmapRow(50, bounds)).toBe(2.5);
     expect(Math.floor(heatmapRow(0.1, bounds))).toBe(0);
+  });
+});
+
+describe("bucketGrid of native histogram samples (recorded Prometheus 3.16, a converted classic histogram)", () => {
+  const read = (name: string) => matrixData.parse(JSON.parse(readFixture(`prometheus-3.16/${name}`)).data);
+
+  it("gives the same per-bucket rates as the classic buckets at the same times", () => {
+    const native = bucketGrid(read("query_range_native_rate.json"));
+    const classic = bucketGrid(read("query_range_buckets_le.json"));
+    expect(native.bounds.length).toBeGreaterThan(3);
+    expect(native.bounds.every((b, i) => i === 0 || b > native.bounds[i - 1]!)).toBe(true);
+    let compared = 0;
+    for (const [t, timeMs] of native.timesMs.entries()) {
+      const c = classic.timesMs.indexOf(timeMs);
+      if (c < 0) continue;
+      for (const [b, bound] of native.bounds.entries()) {
+        const classicRow = classic.bounds.indexOf(bound);
+        expect(classicRow, `bound ${bound}`).toBeGreaterThanOrEqual(0);
+        expect(native.rates[b]![t]).toBeCloseTo(classic.rates[classicRow]![c]!, 9);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(5);
   });
 });

@@ -16,6 +16,7 @@ export interface BucketGrid {
 }
 
 export function bucketGrid(data: MatrixData): BucketGrid {
+  if (data.result.some((s) => s.histograms?.length)) return nativeBucketGrid(data);
   const series = data.result
     .map((s) => ({ le: parseLe(s.metric.le ?? ""), values: s.values }))
     .filter((s) => !Number.isNaN(s.le))
@@ -38,6 +39,34 @@ export function bucketGrid(data: MatrixData): BucketGrid {
     }),
   );
   return { bounds: series.map((s) => s.le), timesMs, rates };
+}
+
+/**
+ * The same grid from native histogram samples (`sum(rate(x[w]))` on Prometheus 3): each sample's
+ * buckets already hold per-bucket rates; the rows are the union of their upper bounds (fixed for
+ * a converted classic histogram, exponential for a native one). A bucket a sample lacks had no
+ * observations then. Buckets wholly below zero are left out: latencies are not negative.
+ */
+function nativeBucketGrid(data: MatrixData): BucketGrid {
+  const samples = data.result.flatMap((s) => s.histograms ?? []);
+  const timesMs = [...new Set(samples.map(([t]) => Math.round(t * 1000)))].sort((a, b) => a - b);
+  const boundSet = new Set<number>();
+  for (const [, histogram] of samples) {
+    for (const [, , upper] of histogram.buckets ?? []) if (parseLe(upper) > 0) boundSet.add(parseLe(upper));
+  }
+  const bounds = [...boundSet].filter((b) => !Number.isNaN(b)).sort((a, b) => a - b);
+  const row = new Map(bounds.map((b, i) => [b, i]));
+  const column = new Map(timesMs.map((t, i) => [t, i]));
+  const rates = bounds.map(() => new Array<number>(timesMs.length).fill(NaN));
+  for (const [t, histogram] of samples) {
+    const i = column.get(Math.round(t * 1000))!;
+    for (const bucketRates of rates) if (Number.isNaN(bucketRates[i]!)) bucketRates[i] = 0;
+    for (const [, , upper, count] of histogram.buckets ?? []) {
+      const b = row.get(parseLe(upper));
+      if (b !== undefined) rates[b]![i]! += Number(count);
+    }
+  }
+  return { bounds, timesMs, rates };
 }
 
 /** Index of the bucket a value falls in: the first bound ≥ value (the last for overflow). */

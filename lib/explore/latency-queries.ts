@@ -19,11 +19,49 @@ export interface LatencyQueries {
   exemplars: string;
 }
 
-export function buildLatencyQueries(query: string, rateWindowSec: number): LatencyQueries {
+/**
+ * How a histogram is stored: classic (`x_bucket` series with `le`) or native (one series `x` of
+ * histogram samples, Prometheus 3; also a classic one converted with NHCB).
+ */
+export const HISTOGRAM_KINDS = ["classic", "native"] as const;
+export type HistogramKind = (typeof HISTOGRAM_KINDS)[number];
+
+/**
+ * The form to read for `family`: the one asked for when the histogram has it, else classic
+ * buckets when there are any (Prometheus 2, and most setups), else the native histogram.
+ */
+export function histogramKind(
+  family: { classic?: boolean; native?: boolean } | undefined,
+  asked: HistogramKind | null,
+): HistogramKind {
+  // Until the family is known (or when the backend does not say), the link's choice stands.
+  if (asked && family?.[asked] !== false) return asked;
+  return family && !family.classic && family.native ? "native" : "classic";
+}
+
+export function buildLatencyQueries(
+  query: string,
+  rateWindowSec: number,
+  kind: HistogramKind = "classic",
+): LatencyQueries {
   const selector = parseSelector(query);
   if (!selector) {
     const expression = query.trim();
     return { lines: [{ label: "", query: expression }], exemplars: expression };
+  }
+  if (kind === "native") {
+    const series = formatSelector(selector);
+    const rate = `rate(${series}[${formatWindow(rateWindowSec)}])`;
+    return {
+      selector,
+      // A native histogram needs no `by (le)`: its buckets travel inside each sample.
+      lines: QUANTILES.map((q) => ({
+        label: `p${Math.round(q * 100)}`,
+        query: `histogram_quantile(${q}, sum(${rate}))`,
+      })),
+      bucketRates: `sum(${rate})`,
+      exemplars: series,
+    };
   }
   const buckets = formatSelector(selector, "_bucket");
   const rate = `rate(${buckets}[${formatWindow(rateWindowSec)}])`;

@@ -1,4 +1,4 @@
-import { buildLatencyQueries } from "./latency-queries";
+import { type HistogramKind, buildLatencyQueries } from "./latency-queries";
 import { chooseResolution } from "./time-range";
 
 /**
@@ -6,7 +6,7 @@ import { chooseResolution } from "./time-range";
  * and exemplars, at one step, with start and end aligned to it (so that the same view asks the
  * same URLs, on the server that preloads them and in the browser that reads them).
  */
-export function planQueries(query: string, startMs: number, endMs: number) {
+export function planQueries(query: string, startMs: number, endMs: number, kind: HistogramKind = "classic") {
   if (Number.isNaN(startMs) || Number.isNaN(endMs) || !query) return undefined;
   const { stepSec, rateWindowSec } = chooseResolution(endMs - startMs);
   const startSec = Math.floor(startMs / 1000 / stepSec) * stepSec;
@@ -18,6 +18,6 @@ export function planQueries(query: string, startMs: number, endMs: number) {
     // Exemplars over the exact range (not aligned): markers outside it would not be drawn.
     exemplarsStartSec: Math.floor(startMs / 1000),
     exemplarsEndSec: Math.ceil(endMs / 1000),
-    ...buildLatencyQueries(query, rateWindowSec),
+    ...buildLatencyQueries(query, rateWindowSec, kind),
   };
 }

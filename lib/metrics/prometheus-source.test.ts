@@ -146,6 +146,9 @@ describe("PrometheusSource against recorded Prometheus 2.42 answers", () => {
         name: "http_server_request_duration_seconds",
         help: "HTTP server request latency",
         labelNames: ["instance", "job", "method", "route", "status_code"],
+        // Prometheus 2: classic buckets only, no native series of the family's own name.
+        classic: true,
+        native: false,
       },
     ]);
     const calls = server.requests.slice(before).map((r) => new URL(r.url, server.url));

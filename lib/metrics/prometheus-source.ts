@@ -111,10 +111,14 @@ export class PrometheusSource {
     }
     const names = [...help.keys()].sort((a, b) => a.localeCompare(b));
     const labelNames = await this.bucketLabelNames(names);
+    const listed = new Set(metricNames);
     return names.map((name) => ({
       name,
       help: help.get(name) ?? "",
       labelNames: [...(labelNames.get(name) ?? [])].filter((l) => l !== "__name__" && l !== "le").sort(),
+      // Which forms exist, when the backend listed its metric names: a native histogram is one
+      // series under the family's own name.
+      ...(listed.size > 0 ? { classic: listed.has(`${name}_bucket`), native: listed.has(name) } : {}),
     }));
   }
 

@@ -7,6 +7,10 @@ export interface HistogramFamily {
   name: string;
   help: string;
   labelNames: string[];
+  /** Classic `_bucket` series exist; absent when the backend did not list metric names. */
+  classic?: boolean;
+  /** A native histogram series of this name exists (Prometheus 3, NHCB conversion included). */
+  native?: boolean;
 }
 
 /** A range query's matrix, as Prometheus answers it: times in float seconds, values as strings ("NaN", "+Inf"). */
