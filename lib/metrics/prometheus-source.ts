@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { parseLe } from "../histogram/quantile";
 import { withNativeHistogramSelectors } from "./native-exemplar-selectors";
-import { normalizeSpanId, normalizeTraceId } from "../model/ids";
+import { idFromBase64, normalizeSpanId, normalizeTraceId } from "../model/ids";
 import type { ExemplarSeries, ExemplarsResponse } from "../model/exemplar";
 import type { HistogramFamily, MatrixData, MetricsCapabilities } from "../model/metrics";
 import {
@@ -270,7 +270,10 @@ export function normalizeExemplars(
     const exemplars: ExemplarSeries["exemplars"] = [];
     for (const raw of entry.exemplars) {
       const label = traceIdLabels.find((name) => raw.labels[name] !== undefined);
-      const traceId = label ? normalizeTraceId(raw.labels[label]!) : undefined;
+      // Hex (16 or 32 digits) as most emitters write it, or the ID's 16 bytes in base64.
+      const traceId = label
+        ? (normalizeTraceId(raw.labels[label]!) ?? idFromBase64(raw.labels[label]!, 16))
+        : undefined;
       const value = Number(raw.value);
       if (!traceId || !Number.isFinite(value)) {
         withoutTraceId++;
@@ -280,7 +283,7 @@ export function normalizeExemplars(
       const rawSpanId = raw.labels.span_id ?? raw.labels.spanID ?? raw.labels.spanId;
       exemplars.push({
         traceId,
-        spanId: rawSpanId ? normalizeSpanId(rawSpanId) : undefined,
+        spanId: rawSpanId ? (normalizeSpanId(rawSpanId) ?? idFromBase64(rawSpanId, 8)) : undefined,
         value,
         timestampSec: raw.timestamp,
         labels: raw.labels,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeSpanId, normalizeTraceId } from "./ids";
+import { idFromBase64, normalizeSpanId, normalizeTraceId } from "./ids";
 
 describe("normalizeTraceId", () => {
   it("lowercases and left-pads to 32 hex digits", () => {
@@ -18,5 +18,23 @@ describe("normalizeSpanId", () => {
   it("left-pads to 16 hex digits", () => {
     expect(normalizeSpanId("1a")).toBe("000000000000001a");
     expect(normalizeSpanId("0".repeat(17))).toBeUndefined();
+  });
+});
+
+describe("idFromBase64", () => {
+  it("reads an OTLP ID's bytes written in base64 (standard or URL-safe, padded or not)", () => {
+    const hex = "0af7651916cd43dd8448eb211c80319c";
+    const base64 = Buffer.from(hex, "hex").toString("base64");
+    expect(idFromBase64(base64, 16)).toBe(hex);
+    expect(idFromBase64(base64.replace(/=+$/, ""), 16)).toBe(hex);
+    expect(idFromBase64(Buffer.from(hex, "hex").toString("base64url"), 16)).toBe(hex);
+    expect(idFromBase64(Buffer.from("b7ad6b7169203331", "hex").toString("base64"), 8)).toBe(
+      "b7ad6b7169203331",
+    );
+  });
+
+  it("refuses what is not an ID of that many bytes", () => {
+    expect(idFromBase64(Buffer.from("b7ad6b7169203331", "hex").toString("base64"), 16)).toBeUndefined();
+    for (const bad of ["", "not base64!", "%%%%", "a"]) expect(idFromBase64(bad, 16)).toBeUndefined();
   });
 });
