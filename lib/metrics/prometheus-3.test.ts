@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mergeLines } from "../explore/chart-data";
 import { type FixtureServer, startFixtureServer } from "../testing/fixture-server";
 import { readFixture } from "../testing/fixtures";
-import { PrometheusSource } from "./prometheus-source";
+import { PrometheusSource, normalizeExemplars } from "./prometheus-source";
 import { matrixData } from "./prometheus-wire";
 
 /**
@@ -119,5 +119,29 @@ describe("PrometheusSource against recorded Prometheus 3.16 answers (classic his
     expect(les).toContain("+Inf");
     expect(les.every((le) => le === "+Inf" || !Number.isNaN(Number(le)))).toBe(true);
     expect(JSON.parse(readFixture(`${P}series_le_1.json`)).data).toEqual([]);
+  });
+});
+
+describe("normalizeExemplars", () => {
+  it("keeps one request's exemplar once when two series carry it (a bucket and its native twin, or two replicas)", () => {
+    const exemplar = {
+      labels: { trace_id: "0af7651916cd43dd8448eb211c80319c", span_id: "b7ad6b7169203331" },
+      value: "0.25",
+      timestamp: 1795689144.037,
+    };
+    const other = { ...exemplar, labels: { ...exemplar.labels, span_id: "00f067aa0ba902b7" } };
+    const { series } = normalizeExemplars(
+      [
+        { seriesLabels: { __name__: "x", job: "a" }, exemplars: [exemplar, other] },
+        { seriesLabels: { __name__: "x_bucket", job: "a", le: "0.25" }, exemplars: [exemplar] },
+      ],
+      ["trace_id"],
+    );
+    expect(series.flatMap((s) => s.exemplars.map((e) => e.spanId))).toEqual([
+      "b7ad6b7169203331",
+      "00f067aa0ba902b7",
+    ]);
+    // A series left with nothing new is not listed.
+    expect(series).toHaveLength(1);
   });
 });

@@ -158,9 +158,11 @@ describe("PrometheusSource against recorded Prometheus 2.42 answers", () => {
       "/prom/api/v1/series",
     ]);
     const series = calls.find((c) => c.pathname.endsWith("/series"))!;
-    expect(series.searchParams.get("match[]")).toBe(
+    // The classic buckets' +Inf series, and the native histogram's own series (Prometheus 3).
+    expect(series.searchParams.getAll("match[]")).toEqual([
       '{__name__=~"(?:http_server_request_duration_seconds)_bucket",le="+Inf"}',
-    );
+      '{__name__=~"(?:http_server_request_duration_seconds)"}',
+    ]);
   });
 
   it("detects exemplar storage from the flags where /api/v1/features does not exist", async () => {

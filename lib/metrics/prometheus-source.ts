@@ -34,10 +34,17 @@ const CONCURRENT_CALLS = 4;
 /** Label names, not every series, are wanted: the first series of a family already carry them. */
 const SERIES_LIMIT = 10_000;
 
-/** `{__name__=~"(?:a|b)_bucket",le="+Inf"}` (PromQL regexes are anchored): these families' `+Inf` buckets. */
-function bucketsSelector(families: readonly string[]): string {
+/**
+ * One series per label set of these families: `{__name__=~"(?:a|b)_bucket",le="+Inf"}` for the
+ * classic buckets (PromQL regexes are anchored) and `{__name__=~"(?:a|b)"}` for native histograms,
+ * which are one series under the family's own name (Prometheus 3).
+ */
+function familySeriesSelectors(families: readonly string[]): string[] {
   const alternatives = families.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-  return `{__name__=~${JSON.stringify(`(?:${alternatives})_bucket`)},le="+Inf"}`;
+  return [
+    `{__name__=~${JSON.stringify(`(?:${alternatives})_bucket`)},le="+Inf"}`,
+    `{__name__=~${JSON.stringify(`(?:${alternatives})`)}}`,
+  ];
 }
 
 const isOutage = (error: unknown) =>
@@ -141,12 +148,12 @@ export class PrometheusSource {
           try {
             const series = await this.get(
               "/api/v1/series",
-              new URLSearchParams({
-                "match[]": bucketsSelector(batch),
-                start: String(endSec - 86_400),
-                end: String(endSec),
-                limit: String(SERIES_LIMIT),
-              }),
+              new URLSearchParams([
+                ...familySeriesSelectors(batch).map((selector) => ["match[]", selector]),
+                ["start", String(endSec - 86_400)],
+                ["end", String(endSec)],
+                ["limit", String(SERIES_LIMIT)],
+              ]),
               seriesData,
             );
             for (const labels of series) {
@@ -159,7 +166,10 @@ export class PrometheusSource {
             for (const name of batch) {
               const labels = await this.get(
                 "/api/v1/labels",
-                new URLSearchParams({ "match[]": `${name}_bucket` }),
+                new URLSearchParams([
+                  ["match[]", `${name}_bucket`],
+                  ["match[]", name],
+                ]),
                 labelNamesData,
               );
               for (const label of labels) found.get(name)!.add(label);
@@ -171,12 +181,15 @@ export class PrometheusSource {
     return found;
   }
 
-  /** Values of one label on a histogram's bucket series (for the label filters). */
+  /** Values of one label on a histogram's series, classic buckets or native (for the label filters). */
   async labelValues(metric: string, label: string): Promise<string[]> {
     // Both are validated names, so the label can stand in the path.
     const values = await this.get(
       `/api/v1/label/${encodeURIComponent(label)}/values`,
-      new URLSearchParams({ "match[]": `${metric}_bucket` }),
+      new URLSearchParams([
+        ["match[]", `${metric}_bucket`],
+        ["match[]", metric],
+      ]),
       labelNamesData,
     );
     return [...values].sort((a, b) => a.localeCompare(b));
@@ -265,6 +278,9 @@ export function normalizeExemplars(
 ): ExemplarsResponse {
   let withoutTraceId = 0;
   const labelsSeen = new Set<string>();
+  // One request's exemplar can come twice: from a classic bucket and its native twin, or from
+  // two replicas behind Thanos Query without deduplication. It is one request: keep it once.
+  const seen = new Set<string>();
   const series: ExemplarSeries[] = [];
   for (const entry of data) {
     const exemplars: ExemplarSeries["exemplars"] = [];
@@ -280,6 +296,9 @@ export function normalizeExemplars(
         for (const name of Object.keys(raw.labels)) if (labelsSeen.size < 20) labelsSeen.add(name);
         continue;
       }
+      const key = `${traceId}/${raw.labels.span_id ?? raw.labels.spanID ?? raw.labels.spanId ?? ""}/${raw.timestamp}/${value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const rawSpanId = raw.labels.span_id ?? raw.labels.spanID ?? raw.labels.spanId;
       exemplars.push({
         traceId,
