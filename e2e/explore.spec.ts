@@ -373,6 +373,41 @@ test("in PromQL mode with a line per route, each exemplar takes its route's colo
   await expect.poll(async () => (await markerFills()).includes(lineColors[0]!)).toBe(true);
 });
 
+test("a histogram stored both ways (as Prometheus 3 converts one) can be read in its native form, kept in the link", async ({
+  page,
+  explorer,
+}) => {
+  await explorer.goto();
+  const choice = page.getByRole("radiogroup", { name: "Histogram form" });
+  await expect(choice.getByRole("radio", { name: "Classic buckets" })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
+  const heatmapRows = async () =>
+    page
+      .getByRole("figure", { name: "Requests per latency bucket over time" })
+      .locator("svg text")
+      .filter({ hasText: /^[≤>]/ })
+      .allTextContents();
+  await expect.poll(async () => (await heatmapRows()).length).toBeGreaterThan(5);
+  const classicRows = await heatmapRows();
+
+  await choice.getByRole("radio", { name: "Native" }).click();
+  await expect(page).toHaveURL(/hist=native/);
+  await page.getByText("PromQL of these charts").click();
+  await expect(
+    page.getByText(/^histogram_quantile\(0\.99, sum\(rate\(http_server_request_duration_seconds\{/),
+  ).toBeVisible();
+  await expect(explorer.markers.first()).toBeVisible();
+  // The native samples' buckets: the same bounds (those with requests), the same exemplars.
+  await expect.poll(async () => (await heatmapRows()).length).toBeGreaterThan(5);
+  expect(classicRows).toEqual(expect.arrayContaining(await heatmapRows()));
+
+  // The link opens the native form again.
+  await page.goto(page.url());
+  await expect(page.getByRole("radio", { name: "Native" })).toHaveAttribute("aria-checked", "true");
+});
+
 test("a trace that takes long says it is loading, with a Cancel that closes it", async ({
   page,
   explorer,

@@ -7,7 +7,15 @@ import {
   vectorSelectors,
   type Matcher,
 } from "./promql-subset";
-import { dataWindow, evaluateRange, formatLe } from "./promql-eval";
+import {
+  NATIVE_BUCKET,
+  type RangeSeries,
+  dataWindow,
+  evaluateRange,
+  formatLe,
+  withoutBucket,
+} from "./promql-eval";
+import { parseLe } from "../histogram/quantile";
 import { BUCKET_BOUNDS, bucketIncrements, tickExemplars, tickOf } from "./traffic";
 import { DEMO_METRIC, DEMO_METRIC_HELP, DEMO_SERIES, EXEMPLAR_RETENTION_MS, type WorldClock } from "./world";
 
@@ -105,15 +113,63 @@ function queryRange(params: URLSearchParams, clock: WorldClock, nowMs: number): 
   const stepSec = parseStep(params.get("step"));
   const expr = parseDemoQuery(query);
   const result = evaluateRange(expr, { startSec, endSec, stepSec }, clock, dataWindow(clock, nowMs));
+  const floats = result.filter((series) => series.labels[NATIVE_BUCKET] === undefined);
   return success({
     resultType: "matrix",
-    result: result.map((series) => {
-      const values: [number, string][] = [];
-      series.values.forEach((v, i) => {
-        if (!Number.isNaN(v)) values.push([round3(startSec + i * stepSec), formatSample(v)]);
+    result: [
+      ...floats.map((series) => {
+        const values: [number, string][] = [];
+        series.values.forEach((v, i) => {
+          if (!Number.isNaN(v)) values.push([round3(startSec + i * stepSec), formatSample(v)]);
+        });
+        return { metric: series.labels, values };
+      }),
+      ...nativeHistogramSeries(
+        result.filter((series) => series.labels[NATIVE_BUCKET] !== undefined),
+        (i) => round3(startSec + i * stepSec),
+      ),
+    ],
+  });
+}
+
+/**
+ * A native histogram's buckets (cumulative, tagged NATIVE_BUCKET) as Prometheus 3 answers them:
+ * one series with `histograms` samples `[t, {count, sum, buckets: [[0, lower, upper, count]]}]`,
+ * per-bucket counts, empty buckets left out, the first bucket open below as in a converted (NHCB)
+ * histogram. The sum stands on bucket midpoints, as the demo's `_sum` does.
+ */
+function nativeHistogramSeries(buckets: RangeSeries[], timeOf: (i: number) => number) {
+  const groups = new Map<
+    string,
+    { metric: Record<string, string>; bounds: { le: number; values: Float64Array }[] }
+  >();
+  for (const bucket of buckets) {
+    const metric = withoutBucket(bucket.labels);
+    const key = JSON.stringify(Object.entries(metric).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const group = groups.get(key) ?? { metric, bounds: [] };
+    group.bounds.push({ le: parseLe(bucket.labels[NATIVE_BUCKET]!), values: bucket.values });
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ metric, bounds }) => {
+    bounds.sort((a, b) => a.le - b.le);
+    const histograms: [number, unknown][] = [];
+    for (let i = 0; i < (bounds[0]?.values.length ?? 0); i++) {
+      if (bounds.some((b) => Number.isNaN(b.values[i]!))) continue;
+      const sample: [number, string, string, string][] = [];
+      let sum = 0;
+      bounds.forEach((bound, b) => {
+        const below = b === 0 ? 0 : bounds[b - 1]!.values[i]!;
+        const count = Math.max(0, bound.values[i]! - below);
+        if (count === 0) return;
+        const lower = b === 0 ? -Infinity : bounds[b - 1]!.le;
+        sample.push([0, formatSample(lower), formatSample(bound.le), formatSample(count)]);
+        const low = Number.isFinite(lower) ? lower : 0;
+        sum += count * ((low + (Number.isFinite(bound.le) ? bound.le : low * 1.5)) / 2);
       });
-      return { metric: series.labels, values };
-    }),
+      const total = bounds.at(-1)!.values[i]!;
+      histograms.push([timeOf(i), { count: formatSample(total), sum: formatSample(sum), buckets: sample }]);
+    }
+    return { metric, histograms };
   });
 }
 
@@ -139,23 +195,35 @@ function queryExemplars(params: URLSearchParams, clock: WorldClock, nowMs: numbe
       ...series.labels,
       le: formatLe(le),
     }));
-    const wanted = bucketLabels.map((labels) =>
-      selectors.some((s) => s.metric === labels.__name__ && matches(labels, s.matchers)),
+    const nativeLabels = { __name__: DEMO_METRIC, ...series.labels };
+    // Stored both ways: the native series holds the exemplars of all its buckets.
+    const nativeWanted = selectors.some((s) => s.metric === DEMO_METRIC && matches(nativeLabels, s.matchers));
+    const wanted = bucketLabels.map(
+      (labels) =>
+        nativeWanted || selectors.some((s) => s.metric === labels.__name__ && matches(labels, s.matchers)),
     );
     if (!wanted.some(Boolean) || toMs < fromMs) continue;
     // A request finishing in a tick's interval is scraped at the end of that interval.
     for (let tick = tickOf(fromMs); tick <= tickOf(toMs) + 1; tick++) {
       for (const e of tickExemplars(series, clock, tick, bucketIncrements(series, clock, tick))) {
         if (!wanted[e.request.bucketIndex] || e.timestampMs < fromMs || e.timestampMs > toMs) continue;
-        const labels = bucketLabels[e.request.bucketIndex]!;
-        const key = `${series.index}/${labels.le}`;
-        const entry = bySeries.get(key) ?? { seriesLabels: labels, exemplars: [] as unknown[] };
-        entry.exemplars.push({
-          labels: { trace_id: e.traceId, span_id: e.spanId },
-          value: String(e.valueSec),
-          timestamp: e.timestampMs / 1000,
-        });
-        bySeries.set(key, entry);
+        const bucketLabel = bucketLabels[e.request.bucketIndex]!;
+        const bucketWanted = selectors.some(
+          (s) => s.metric === bucketLabel.__name__ && matches(bucketLabel, s.matchers),
+        );
+        // Asked for both (the explorer's `x_bucket{…} or x{…}`), Prometheus answers each series.
+        for (const [key, labels] of [
+          ...(bucketWanted ? [[`${series.index}/${bucketLabel.le}`, bucketLabel] as const] : []),
+          ...(nativeWanted ? [[`${series.index}/native`, nativeLabels] as const] : []),
+        ]) {
+          const entry = bySeries.get(key) ?? { seriesLabels: labels, exemplars: [] as unknown[] };
+          entry.exemplars.push({
+            labels: { trace_id: e.traceId, span_id: e.spanId },
+            value: String(e.valueSec),
+            timestamp: e.timestampMs / 1000,
+          });
+          bySeries.set(key, entry);
+        }
       }
     }
   }
@@ -169,6 +237,8 @@ function matchingSeries(params: URLSearchParams): { labels: Record<string, strin
     })),
     { labels: { __name__: `${DEMO_METRIC}_count`, ...series.labels } },
     { labels: { __name__: `${DEMO_METRIC}_sum`, ...series.labels } },
+    // The native series of the same histogram (see NATIVE_BUCKET).
+    { labels: { __name__: DEMO_METRIC, ...series.labels } },
   ]);
   const selectors: { metric: string; matchers: Matcher[] }[] = params
     .getAll("match[]")

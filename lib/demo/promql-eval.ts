@@ -16,6 +16,14 @@ import {
  */
 
 export type Labels = Record<string, string>;
+
+/**
+ * The demo's histogram is stored both ways, as Prometheus 3 does with a classic histogram it
+ * converts (NHCB): `x_bucket` series and one native series `x`. Inside the evaluator a native
+ * series travels as its buckets, each tagged with this label (no real label can be named so);
+ * the API turns them into histogram samples at the end.
+ */
+export const NATIVE_BUCKET = "\u0000bucket";
 export interface RangeSeries {
   labels: Labels;
   /** One value per step; NaN where the series has no sample. */
@@ -91,14 +99,19 @@ function evaluateRate(
   clock: WorldClock,
   window: DataWindow,
 ): RangeSeries[] {
-  const suffix = (["_bucket", "_count", "_sum"] as const).find((s) => expr.metric === DEMO_METRIC + s);
+  const native = expr.metric === DEMO_METRIC;
+  const suffix = native
+    ? "_bucket"
+    : (["_bucket", "_count", "_sum"] as const).find((s) => expr.metric === DEMO_METRIC + s);
   if (!suffix) return []; // An unknown metric selects nothing, as in Prometheus.
   const windowMs = expr.windowSec * 1000;
   const firstTick = Math.max(tickOf(times[0]! * 1000 - windowMs), tickOf(window.fromMs));
   const lastTick = Math.min(tickOf(times[times.length - 1]! * 1000), tickOf(window.toMs));
   const out: RangeSeries[] = [];
   for (const series of DEMO_SERIES) {
-    const outputs = outputSeries(series, suffix).filter((o) => matches(o.labels, expr.matchers));
+    const outputs = (native ? nativeSeries(series) : outputSeries(series, suffix)).filter((o) =>
+      matches(native ? withoutBucket(o.labels) : o.labels, expr.matchers),
+    );
     if (outputs.length === 0 || lastTick < firstTick) continue;
     const prefix = prefixSums(series, clock, firstTick, lastTick);
     for (const { labels, value } of outputs) {
@@ -142,6 +155,19 @@ function outputSeries(series: DemoSeries, suffix: Suffix): OutputSeries[] {
     labels: { __name__: name, ...series.labels, le: formatLe(le) },
     value: (prefix, ticks) => prefix[b]![ticks]!,
   }));
+}
+
+/** The native series `x` of a demo series, as its buckets (cumulative, like `_bucket`). */
+function nativeSeries(series: DemoSeries): OutputSeries[] {
+  return outputSeries(series, "_bucket").map(({ labels: { le, ...labels }, value }) => ({
+    labels: { ...labels, __name__: DEMO_METRIC, [NATIVE_BUCKET]: le! },
+    value,
+  }));
+}
+
+export function withoutBucket(labels: Labels): Labels {
+  const { [NATIVE_BUCKET]: _, ...rest } = labels;
+  return rest;
 }
 
 export function formatLe(le: number): string {
@@ -195,8 +221,11 @@ function sumBy(
   const groups = new Map<string, RangeSeries>();
   for (const series of input) {
     const labels = Object.fromEntries(
-      Object.entries(series.labels).filter(([name]) =>
-        grouping === "by" ? names.includes(name) : !names.includes(name) && name !== "__name__",
+      Object.entries(series.labels).filter(
+        ([name]) =>
+          // A native histogram's buckets stay together whatever the grouping.
+          name === NATIVE_BUCKET ||
+          (grouping === "by" ? names.includes(name) : !names.includes(name) && name !== "__name__"),
       ),
     );
     const key = groupKey(labels);
@@ -216,7 +245,9 @@ function sumBy(
 function quantiles(q: number, input: RangeSeries[], length: number): RangeSeries[] {
   const groups = new Map<string, { labels: Labels; buckets: { le: number; values: Float64Array }[] }>();
   for (const series of input) {
-    const { le, ...labels } = series.labels;
+    // Classic buckets carry `le`; a native histogram its own buckets (and needs no `by (le)`).
+    const { le: classicLe, [NATIVE_BUCKET]: nativeLe, ...labels } = series.labels;
+    const le = nativeLe ?? classicLe;
     if (le === undefined) continue;
     const key = groupKey(labels);
     const group = groups.get(key) ?? { labels, buckets: [] };
