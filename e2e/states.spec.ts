@@ -77,7 +77,9 @@ test("a range older than the exemplar storage keeps explains why there are no ex
   await page.goto("/explore?from=now-3d&to=now-2d");
   await expect(page.getByTestId("latency-chart")).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText("No exemplars in this range")).toBeVisible();
-  await expect(page.getByText(/only scraped from OpenMetrics exposition/)).toBeVisible();
+  // The usual reasons, the storage's size among them.
+  await expect(page.getByText("storage.exemplars.max_exemplars")).toBeVisible();
+  await expect(page.getByText(/OpenMetrics or\s+protobuf exposition/)).toBeVisible();
 });
 
 test("a metric without samples says so instead of drawing an empty chart", async ({ page }) => {
