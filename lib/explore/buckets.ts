@@ -66,7 +66,35 @@ function nativeBucketGrid(data: MatrixData): BucketGrid {
       if (b !== undefined) rates[b]![i]! += Number(count);
     }
   }
-  return { bounds, timesMs, rates };
+  return mergeRows({ bounds, timesMs, rates }, MAX_NATIVE_ROWS);
+}
+
+/**
+ * The most rows a native histogram's grid keeps: an exponential one has ~20 buckets per power of
+ * ten at its usual resolution (176 here for 5 ms to 1 s), more than a heatmap can label.
+ */
+export const MAX_NATIVE_ROWS = 32;
+
+/**
+ * Adjacent rows merged in equal runs until at most `maxRows` remain: each merged row ends at its
+ * last bound and holds the sum of the rates (for exponential buckets, every merged row still
+ * spans the same ratio).
+ */
+function mergeRows(grid: BucketGrid, maxRows: number): BucketGrid {
+  const run = Math.ceil(grid.bounds.length / maxRows);
+  if (run <= 1) return grid;
+  const bounds: number[] = [];
+  const rates: number[][] = [];
+  for (let start = 0; start < grid.bounds.length; start += run) {
+    const rows = grid.rates.slice(start, start + run);
+    bounds.push(grid.bounds[Math.min(start + run, grid.bounds.length) - 1]!);
+    rates.push(
+      grid.timesMs.map((_, t) =>
+        rows.every((row) => Number.isNaN(row[t]!)) ? NaN : rows.reduce((sum, row) => sum + (row[t]! || 0), 0),
+      ),
+    );
+  }
+  return { bounds, timesMs: grid.timesMs, rates };
 }
 
 /** Index of the bucket a value falls in: the first bound ≥ value (the last for overflow). */

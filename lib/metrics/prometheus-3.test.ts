@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_NATIVE_ROWS, bucketGrid } from "../explore/buckets";
 import { mergeLines } from "../explore/chart-data";
 import { type FixtureServer, startFixtureServer } from "../testing/fixture-server";
 import { readFixture } from "../testing/fixtures";
@@ -143,5 +144,32 @@ describe("normalizeExemplars", () => {
     ]);
     // A series left with nothing new is not listed.
     expect(series).toHaveLength(1);
+  });
+});
+
+describe("an exponential native histogram received over OTLP (recorded Prometheus 3.16)", () => {
+  it("becomes a heatmap grid of a few dozen rows whose rates add up to the sample's count", () => {
+    const data = matrixData.parse(JSON.parse(readFixture(`${P}otlp_exponential_rate.json`)).data);
+    const grid = bucketGrid(data);
+    // ~176 exponential buckets, merged in equal runs into rows a heatmap can label.
+    expect(data.result[0]!.histograms![0]![1].buckets!.length).toBeGreaterThan(100);
+    expect(grid.bounds.length).toBeGreaterThan(16);
+    expect(grid.bounds.length).toBeLessThanOrEqual(MAX_NATIVE_ROWS);
+    expect(grid.bounds.every((b, i) => i === 0 || b > grid.bounds[i - 1]!)).toBe(true);
+    const samples = data.result[0]!.histograms!;
+    expect(grid.timesMs).toHaveLength(samples.length);
+    samples.forEach(([, sample], t) => {
+      const total = grid.rates.reduce((sum, row) => sum + (Number.isNaN(row[t]!) ? 0 : row[t]!), 0);
+      expect(total).toBeCloseTo(Number(sample.count), 6);
+    });
+  });
+
+  it("has no metadata to say it is a histogram, and one series per label set under its own name", () => {
+    expect(JSON.parse(readFixture(`${P}otlp_metadata.json`)).data).toEqual({});
+    const series = JSON.parse(readFixture(`${P}otlp_series.json`)).data as Record<string, string>[];
+    expect(series.map((s) => s.__name__)).toEqual([
+      "checkout_request_duration_seconds",
+      "checkout_request_duration_seconds",
+    ]);
   });
 });
