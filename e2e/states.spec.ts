@@ -106,5 +106,10 @@ for (const query of ["nonexistent_metric_seconds", "up"]) {
     }
     // Not three messages saying the same: the buckets and exemplars add nothing to it.
     await expect(page.getByRole("status")).toHaveCount(1);
+    // A native histogram has no _bucket series: one click reads it as one, and back.
+    await explanation.getByRole("button", { name: "Read it as a native histogram" }).click();
+    await expect(page).toHaveURL(/hist=native/);
+    await expect(explanation).toContainText("as a native histogram");
+    await expect(explanation.getByRole("button", { name: "Read its classic buckets" })).toBeVisible();
   });
 }

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { Problem } from "@/components/problem";
 import { RetryButton } from "@/components/retry-button";
 import { AppError } from "@/lib/errors";
+import type { HistogramKind } from "@/lib/explore/latency-queries";
 import type { HistogramFamily } from "@/lib/model/metrics";
 
 interface Props {
@@ -19,8 +20,11 @@ interface Props {
   isEmpty: boolean;
   /** The query answered native histograms, which have no line to draw. */
   returnsHistograms?: boolean;
-  /** For a histogram selector: the `_bucket` selector the lines were computed from. */
+  /** For a histogram selector: the series selector the lines were computed from. */
   bucketSelector?: string;
+  /** For a histogram selector: the form read, and a way to read the other one. */
+  histogramKind?: HistogramKind;
+  onHistogramKind?: (kind: HistogramKind) => void;
   /** The latency chart, drawn once everything above is fine. */
   children: ReactNode;
 }
@@ -59,14 +63,32 @@ export function ChartArea(props: Props) {
     );
   }
   if (props.isEmpty) {
+    const other = props.histogramKind === "native" ? "classic" : "native";
     return (
-      <Problem title="No data for this query in this range">
+      <Problem
+        title="No data for this query in this range"
+        action={
+          props.bucketSelector && props.onHistogramKind ? (
+            <button
+              type="button"
+              className="rounded border border-current px-2 py-1 text-xs"
+              onClick={() => props.onHistogramKind!(other)}
+            >
+              {other === "native" ? "Read it as a native histogram" : "Read its classic buckets"}
+            </button>
+          ) : undefined
+        }
+      >
         {props.bucketSelector ? (
           <p>
-            The explorer reads <code className="font-mono">{query}</code> as a histogram and asks for its
-            buckets, <code className="font-mono">{props.bucketSelector}</code>: Prometheus has none between
-            these times. Check the metric name (without <code>_bucket</code>) and label filters, or widen the
-            range; for another kind of series, switch to PromQL.
+            The explorer reads <code className="font-mono">{query}</code> as a{" "}
+            {props.histogramKind === "native" ? "native" : "classic"} histogram and asks for{" "}
+            <code className="font-mono">{props.bucketSelector}</code>: Prometheus has none between these
+            times. Check the metric name (without <code>_bucket</code>) and label filters, or widen the range.{" "}
+            {props.histogramKind === "native"
+              ? "It may be stored as classic buckets only."
+              : "A native histogram (Prometheus 3, or received over OTLP) has no _bucket series: read it as one."}{" "}
+            For another kind of series, switch to PromQL.
           </p>
         ) : (
           <p>

@@ -248,6 +248,8 @@ export function Explorer({
                 ready={Boolean(data.chart && charts)}
                 isEmpty={chartIsEmpty}
                 returnsHistograms={Boolean(data.chart?.histogramSeries)}
+                histogramKind={kind}
+                onHistogramKind={(hist) => void setState({ hist, ...NO_SELECTION })}
                 bucketSelector={data.plan?.bucketRates ? data.plan.exemplars : undefined}
               >
                 {data.chart && charts ? (
