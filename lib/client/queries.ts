@@ -68,4 +68,7 @@ export const traceQuery = (traceId: string) =>
       );
     },
     staleTime: 5 * 60_000,
+    // Several parts of the page watch the open trace, and the panel's code arrives later: a
+    // missing trace must not be asked for again each time one of them mounts (Retry asks).
+    retryOnMount: false,
   });
