@@ -30,17 +30,7 @@ test("on Prometheus 3, the histogram's native form draws quantiles, heatmap and 
     `?query=${encodeURIComponent('http_server_request_duration_seconds{service="gateway"}')}&from=now-15m`,
   );
   // Stored both ways (NHCB conversion keeps the classic buckets): the person picks.
-  const choice = page.getByRole("radiogroup", { name: "Histogram form" });
-  await expect(choice.getByRole("radio", { name: "Classic buckets" })).toHaveAttribute(
-    "aria-checked",
-    "true",
-  );
-  await choice.getByRole("radio", { name: "Native" }).click();
-  await expect(page).toHaveURL(/hist=native/);
-  await page.getByText("PromQL of these charts").click();
-  await expect(
-    page.getByText(/^histogram_quantile\(0\.99, sum\(rate\(http_server_request_duration_seconds\{/),
-  ).toBeVisible();
+  await explorer.readNativeHistogram();
   // The heatmap's rows are the native histogram's buckets (its custom bounds, from the shop's histogram).
   const heatmap = page.getByRole("figure", { name: "Requests per latency bucket over time" });
   await expect(heatmap).toContainText("≤ 250 ms");

@@ -378,11 +378,6 @@ test("a histogram stored both ways (as Prometheus 3 converts one) can be read in
   explorer,
 }) => {
   await explorer.goto();
-  const choice = page.getByRole("radiogroup", { name: "Histogram form" });
-  await expect(choice.getByRole("radio", { name: "Classic buckets" })).toHaveAttribute(
-    "aria-checked",
-    "true",
-  );
   const heatmapRows = async () =>
     page
       .getByRole("figure", { name: "Requests per latency bucket over time" })
@@ -392,12 +387,7 @@ test("a histogram stored both ways (as Prometheus 3 converts one) can be read in
   await expect.poll(async () => (await heatmapRows()).length).toBeGreaterThan(5);
   const classicRows = await heatmapRows();
 
-  await choice.getByRole("radio", { name: "Native" }).click();
-  await expect(page).toHaveURL(/hist=native/);
-  await page.getByText("PromQL of these charts").click();
-  await expect(
-    page.getByText(/^histogram_quantile\(0\.99, sum\(rate\(http_server_request_duration_seconds\{/),
-  ).toBeVisible();
+  await explorer.readNativeHistogram();
   await expect(explorer.markers.first()).toBeVisible();
   // The native samples' buckets: the same bounds (those with requests), the same exemplars.
   await expect.poll(async () => (await heatmapRows()).length).toBeGreaterThan(5);

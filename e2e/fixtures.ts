@@ -32,6 +32,24 @@ export class ExplorerPage {
     throw new Error("none of the first exemplars has a kept trace");
   }
 
+  /**
+   * Switches a histogram stored both ways to its native form, and checks that the charts now ask
+   * for the native series (no `by (le)`).
+   */
+  async readNativeHistogram() {
+    const choice = this.page.getByRole("radiogroup", { name: "Histogram form" });
+    await expect(choice.getByRole("radio", { name: "Classic buckets" })).toHaveAttribute(
+      "aria-checked",
+      "true",
+    );
+    await choice.getByRole("radio", { name: "Native" }).click();
+    await expect(this.page).toHaveURL(/hist=native/);
+    await this.page.getByText("PromQL of these charts").click();
+    await expect(
+      this.page.getByText(/^histogram_quantile\(0\.99, sum\(rate\(http_server_request_duration_seconds\{/),
+    ).toBeVisible();
+  }
+
   /** Drags a rectangle across the latency chart, in fractions of its plot box. */
   async dragOnChart(from: [number, number], to: [number, number]) {
     const box = (await this.page.getByTestId("region-selector").boundingBox())!;
