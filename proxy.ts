@@ -31,6 +31,14 @@ export async function proxy(request: NextRequest) {
     auth,
   );
   if (!verdict.pass) return verdict.response;
+  // Most requests carry neither header and name nobody: nothing to rewrite.
+  if (
+    !verdict.identity &&
+    !request.headers.has(ACCOUNT_HEADER) &&
+    !request.headers.has(PEER_ADDRESS_HEADER)
+  ) {
+    return NextResponse.next();
+  }
   // Pages learn who is signed in from this header, set here only: a client's own is dropped.
   const headers = new Headers(request.headers);
   headers.delete(ACCOUNT_HEADER);
