@@ -3,7 +3,7 @@ import type { AuthConfig } from "../config/auth-config";
 import { decideAccess, type Identity } from "./access-rule";
 import { safeReturnPath } from "./return-path";
 import { seal, unseal } from "./sealed";
-import { type CookieToSet, isSecure } from "./session";
+import { type CookieToSet, cookieOptions } from "./session";
 
 /**
  * Sign-in with an OpenID Connect provider: the authorization code flow with PKCE, a state and a
@@ -136,7 +136,7 @@ function flowCookieName(state: string): string {
 }
 
 function flowCookieOptions(auth: OidcAuth, maxAge: number): CookieToSet["options"] {
-  return { httpOnly: true, secure: isSecure(auth), sameSite: "lax", path: CALLBACK_PATH, maxAge };
+  return cookieOptions(auth, CALLBACK_PATH, maxAge);
 }
 
 export function expiredFlowCookie(auth: OidcAuth, name: string): CookieToSet {

@@ -28,6 +28,14 @@ export function isSecure(auth: OidcAuth): boolean {
   return auth.publicUrl.protocol === "https:";
 }
 
+/**
+ * How every cookie of ours is set: HttpOnly, Secure on https, and Lax (sent on the top-level
+ * navigation of a link pasted into a chat, not on other sites' requests); `maxAge` 0 removes it.
+ */
+export function cookieOptions(auth: OidcAuth, path: string, maxAge: number): CookieToSet["options"] {
+  return { httpOnly: true, secure: isSecure(auth), sameSite: "lax", path, maxAge };
+}
+
 /** A cookie that holds who signed in, sealed, for the configured number of hours. */
 export async function sessionCookie(identity: Identity, auth: OidcAuth): Promise<CookieToSet> {
   const ttlSec = Math.round(auth.sessionHours * 3600);
@@ -38,8 +46,7 @@ export async function sessionCookie(identity: Identity, auth: OidcAuth): Promise
   return {
     name: sessionCookieName(auth),
     value,
-    // Lax: sent on the top-level navigation of a link pasted into a chat, not on other sites' requests.
-    options: { httpOnly: true, secure: isSecure(auth), sameSite: "lax", path: "/", maxAge: ttlSec },
+    options: cookieOptions(auth, "/", ttlSec),
   };
 }
 
@@ -58,4 +65,9 @@ export async function sessionIdentity(
       ? payload.groups.filter((g): g is string => typeof g === "string")
       : [],
   };
+}
+
+/** The session cookie, removed (sign-out). */
+export function endedSessionCookie(auth: OidcAuth): CookieToSet {
+  return { name: sessionCookieName(auth), value: "", options: cookieOptions(auth, "/", 0) };
 }

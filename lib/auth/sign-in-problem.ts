@@ -1,6 +1,6 @@
 import type { AuthConfig } from "../config/auth-config";
 import { seal, unseal } from "./sealed";
-import { type CookieToSet, isSecure } from "./session";
+import { type CookieToSet, cookieOptions } from "./session";
 
 /**
  * Why a sign-in did not let someone in, carried to the /auth page in a sealed cookie rather than
@@ -17,7 +17,7 @@ export async function signInProblemCookie(auth: OidcAuth, reason: string): Promi
   return {
     name: SIGN_IN_PROBLEM_COOKIE,
     value,
-    options: { httpOnly: true, secure: isSecure(auth), sameSite: "lax", path: "/auth", maxAge: ttlSec },
+    options: cookieOptions(auth, "/auth", ttlSec),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { authPage, redirectSeeOther } from "@/lib/auth/redirect";
-import { sessionCookieName, isSecure } from "@/lib/auth/session";
+import { endedSessionCookie } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config/config";
 import { AppError } from "@/lib/errors";
 
@@ -20,13 +20,7 @@ export function POST(request: NextRequest): Response {
   if (!sameOrigin) {
     return new AppError("forbidden", "sign-out is accepted only from the explorer's own page").toResponse();
   }
-  return redirectSeeOther(authPage("signed-out"), auth.publicUrl, [
-    {
-      name: sessionCookieName(auth),
-      value: "",
-      options: { httpOnly: true, secure: isSecure(auth), sameSite: "lax", path: "/", maxAge: 0 },
-    },
-  ]);
+  return redirectSeeOther(authPage("signed-out"), auth.publicUrl, [endedSessionCookie(auth)]);
 }
 
 export function GET(): Response {
