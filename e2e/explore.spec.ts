@@ -8,7 +8,7 @@ test("the start page shows the demo's latency chart, heatmap and distribution wi
   await expect(page).toHaveURL(/\/explore/);
   await expect(page.getByText("Demo data")).toBeVisible();
   await expect(explorer.markers.first()).toBeVisible({ timeout: 15_000 });
-  expect(await explorer.markers.count()).toBeGreaterThan(50);
+  expect(await explorer.markerCount()).toBeGreaterThan(50);
   await expect(page.getByTestId("bucket-heatmap")).toBeVisible();
   await expect(page.getByTestId("bucket-distribution")).toBeVisible();
   await expect(page.getByRole("columnheader", { name: /Latency/ })).toHaveAttribute(
@@ -235,14 +235,44 @@ test("opening a trace from the keyboard moves focus to it, closes the card, and 
   await expect(page.locator(`[data-testid="latency-chart"] [data-trace-id="${traceId}"]`)).toBeFocused();
 });
 
-test("a skip link takes the keyboard past the markers to the exemplar list", async ({ page, explorer }) => {
+test("the chart is one stop for the keyboard: arrow keys walk its markers in time order, Enter opens one", async ({
+  page,
+  explorer,
+}) => {
   await explorer.goto();
-  const skip = page.getByRole("button", { name: /Skip the chart's markers/ });
-  await skip.focus();
-  await expect(skip).toBeVisible();
-  await page.keyboard.press("Enter");
+  const marker = explorer.markers;
+  await expect(marker).toHaveCount(1);
+  await marker.focus();
+  const tooltip = page.getByRole("tooltip");
+  // It starts on the slowest marker: the one a person mid-incident wants first.
+  const slowest = await marker.getAttribute("data-trace-id");
+  await expect(tooltip).toContainText(slowest!);
+  // The card's date and time: they sort as text.
+  const timeOf = async () => (await tooltip.textContent())!.match(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/)![0];
+
+  await page.keyboard.press("Home");
+  const first = await timeOf();
+  await page.keyboard.press("ArrowRight");
+  await expect(marker).toBeFocused();
+  const second = await timeOf();
+  expect(second >= first).toBe(true);
+  await expect(tooltip).toContainText((await marker.getAttribute("data-trace-id"))!);
+  await page.keyboard.press("End");
+  expect((await timeOf()) >= second).toBe(true);
+  await page.keyboard.press("ArrowUp");
+  await expect(marker).toBeFocused();
+
+  // One Tab leaves the chart, and no empty stop of the charts' drawing holds the keyboard.
   await page.keyboard.press("Tab");
-  expect(await page.evaluate(() => Boolean(document.activeElement?.closest("#exemplar-list")))).toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).not.toBe("g");
+  expect(
+    await page.evaluate(() => document.activeElement?.closest("[data-testid=latency-chart]")),
+  ).toBeNull();
+  await page.keyboard.press("Shift+Tab");
+  await expect(marker).toBeFocused();
+  const chosen = await marker.getAttribute("data-trace-id");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`trace=${chosen}`));
 });
 
 test("Escape clears the chart's selection", async ({ page, explorer }) => {
@@ -359,8 +389,8 @@ test("in PromQL mode with a line per route, each exemplar takes its route's colo
   );
   const markerFills = () =>
     explorer.chart
-      .locator("circle[data-trace-id]")
-      .evaluateAll((markers) => [...new Set(markers.map((m) => getComputedStyle(m).fill))]);
+      .locator("path[data-marker-fill]")
+      .evaluateAll((paths) => [...new Set(paths.map((m) => getComputedStyle(m).fill))]);
   const fills = await markerFills();
   expect(fills.length).toBeGreaterThan(1);
   for (const fill of fills) expect(lineColors).toContain(fill);

@@ -19,6 +19,11 @@ export class ExplorerPage {
     await expect(this.markers.first()).toBeVisible({ timeout: 15_000 });
   }
 
+  /** How many markers the latency chart draws (exemplars a few pixels apart share one). */
+  async markerCount(): Promise<number> {
+    return Number(await this.chart.locator("[data-exemplar-markers]").getAttribute("data-exemplar-markers"));
+  }
+
   /** Opens listed exemplars from the top until one whose trace was kept; returns its trace ID. */
   async openFirstKeptTrace(): Promise<string> {
     const count = Math.min(await this.exemplarRows.count(), 10);

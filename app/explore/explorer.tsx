@@ -9,6 +9,7 @@ import {
   useCallback,
   useEffect,
   useMemo,
+  useDeferredValue,
   useRef,
   useState,
 } from "react";
@@ -142,8 +143,17 @@ export function Explorer({
   };
   const setBucket = (bucket: number | undefined) =>
     void setState({ bucket: bucket ?? null }, { history: "replace" });
-  const bounds = useMemo(() => data.grid?.bounds ?? [], [data.grid]);
-  const exemplarCounts = useMemo(() => exemplarCountsPerBucket(data.points, bounds), [data.points, bounds]);
+  // New data go on the latency chart first; the heatmap, distribution and list follow in a
+  // deferred render (on a cold open with 20,000 exemplars, the markers show ~0.4 s sooner).
+  const gridBelowChart = useDeferredValue(data.grid);
+  const pointsBelowChart = useDeferredValue(data.points);
+  const bounds = useMemo(() => gridBelowChart?.bounds ?? [], [gridBelowChart]);
+  // Until the first of them reach the list, it says they are loading rather than "none".
+  const listCatchingUp = pointsBelowChart !== data.points && pointsBelowChart.length === 0;
+  const exemplarCounts = useMemo(
+    () => exemplarCountsPerBucket(pointsBelowChart, bounds),
+    [pointsBelowChart, bounds],
+  );
 
   const familyList = families.data?.families;
   const links = useMemo<ExplorerLinks>(() => {
@@ -237,7 +247,6 @@ export function Explorer({
                   />
                 ) : null}
               </div>
-              <SkipMarkers />
               <ChartArea
                 query={query}
                 families={families}
@@ -291,10 +300,10 @@ export function Explorer({
                       charts={charts}
                       chartsError={chartsError}
                       query={data.plan.bucketRates}
-                      grid={data.grid}
+                      grid={gridBelowChart}
                       stepSec={data.plan.stepSec}
                       error={data.bucketsError}
-                      exemplars={data.points}
+                      exemplars={pointsBelowChart}
                       exemplarCounts={exemplarCounts}
                       startMs={startMs}
                       endMs={endMs}
@@ -306,10 +315,10 @@ export function Explorer({
                     />
                   ) : null}
                   {chartIsEmpty && data.points.length === 0 ? null : (
-                    <div id={EXEMPLAR_LIST_ID} tabIndex={-1} className="outline-none">
+                    <div>
                       <ExemplarsSection
-                        count={data.points.length}
-                        isPending={data.exemplars.isPending && Boolean(data.plan)}
+                        count={pointsBelowChart.length}
+                        isPending={(data.exemplars.isPending && Boolean(data.plan)) || listCatchingUp}
                         error={data.exemplars.error}
                         exemplarStorage={health.data?.metrics.exemplarStorage}
                         withoutTraceId={data.exemplars.data?.withoutTraceId}
@@ -317,7 +326,7 @@ export function Explorer({
                       >
                         {ExemplarTable ? (
                           <ExemplarTable
-                            points={data.points}
+                            points={pointsBelowChart}
                             bounds={bounds}
                             bucket={state.bucket ?? undefined}
                             region={region}
@@ -377,11 +386,12 @@ export function Explorer({
                     onFull={setTraceFull}
                     onEscape={() => {
                       const from = openedFrom.current;
+                      const scope = from && document.querySelector(`[data-testid="${from.container}"]`);
+                      // The list's row of that trace; or the chart's one marker button, which
+                      // follows the open trace (its group may be named after a slower one).
                       const origin =
-                        from &&
-                        document.querySelector<HTMLElement>(
-                          `[data-testid="${from.container}"] [data-trace-id="${from.traceId}"]`,
-                        );
+                        scope?.querySelector<HTMLElement>(`[data-trace-id="${from!.traceId}"]`) ??
+                        scope?.querySelector<HTMLElement>("circle[role=button]");
                       origin?.focus();
                     }}
                   />
@@ -399,28 +409,11 @@ export function Explorer({
   );
 }
 
-const EXEMPLAR_LIST_ID = "exemplar-list";
 const DEFAULT_TRACE_WIDTH_PX = 560;
 const MIN_TRACE_WIDTH_PX = 384;
 const MIN_CHARTS_WIDTH_PX = 420;
 /** The main area's padding (p-4): the handle measures from inside it. */
 const MAIN_PADDING_PX = 16;
-
-/**
- * Hundreds of markers are buttons: a keyboard user can jump past them to the list (which holds
- * every exemplar too). Hidden until focused, like any skip link.
- */
-function SkipMarkers() {
-  return (
-    <button
-      type="button"
-      onClick={() => document.getElementById(EXEMPLAR_LIST_ID)?.focus()}
-      className="sr-only rounded bg-sky-600 px-2 py-1 text-xs text-white focus:not-sr-only focus:absolute focus:z-10"
-    >
-      Skip the chart&apos;s markers, to the exemplar list
-    </button>
-  );
-}
 
 /** An element's width, kept current as the window resizes (0 before it is laid out). */
 function useElementWidth(ref: RefObject<HTMLElement | null>): number {

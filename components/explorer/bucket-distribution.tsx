@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis
 import { bucketLabel } from "@/lib/explore/buckets";
 
 import { formatDurationSec } from "@/lib/format/duration";
+import { useNoEmptyTabStops } from "./chart-config";
 
 interface Props {
   bounds: number[];
@@ -34,10 +35,12 @@ export const BucketDistribution = memo(function BucketDistribution({
       })),
     [bounds, totals, exemplarCounts],
   );
+  const figureRef = useNoEmptyTabStops<HTMLElement>();
   return (
     <div>
       <p className="text-xs text-zinc-500">Requests per bucket in the range</p>
       <figure
+        ref={figureRef}
         className="h-64 w-full"
         data-testid="bucket-distribution"
         aria-label="Requests per latency bucket in the range"

@@ -1,5 +1,5 @@
 /** What the explorer's charts share so that they line up and stay cheap to re-render. */
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { formatClock, timeTicks, zoneOffsetMinutes } from "@/lib/format/time";
 import { useTimeZone } from "../time-zone";
 
@@ -24,6 +24,9 @@ export function useTimeAxis(startMs: number, endMs: number) {
       ticks: timeTicks(startMs, endMs, 8, -zoneOffsetMinutes(startMs, zone)),
       tickFormatter: (ms: number) => formatClock(ms, endMs - startMs, zone),
       tick: AXIS_TICK,
+      // Up to 8 clock times ("13:05") fit even a phone's chart: all are drawn, without the thinning
+      // that measures each label in the DOM. Longer labels (with a weekday) are thinned.
+      interval: endMs - startMs > 2 * 86_400_000 ? ("preserveStartEnd" as const) : (0 as const),
       stroke: "currentColor",
       allowDataOverflow: true,
     }),
@@ -36,3 +39,27 @@ export function useTimeAxis(startMs: number, endMs: number) {
  * changes. Opening a trace narrows them: the trace panel draws first, the charts follow.
  */
 export const RESIZE_THROTTLE_MS = 250;
+
+/**
+ * recharts 3 draws its layers through React portals into bare `<g>` elements. React listens for
+ * focus events on every portal container, and Chrome makes an SVG element with focus listeners a
+ * tab stop: each chart added three to five empty stops to the Tab order. This takes them out of it
+ * (`tabindex="-1"`), as they come. Put the returned ref on the chart's container.
+ */
+export function useNoEmptyTabStops<T extends Element>() {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const untab = () => {
+      for (const layer of root.querySelectorAll('g[class^="recharts-zIndex-layer"]:not([tabindex])')) {
+        layer.setAttribute("tabindex", "-1");
+      }
+    };
+    untab();
+    const observer = new MutationObserver(untab);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+  return ref;
+}

@@ -4,6 +4,7 @@ import { formatDurationSec } from "@/lib/format/duration";
 import type { MarkerGroup } from "@/lib/explore/exemplar-groups";
 import { formatDateTime, zoneLabel } from "@/lib/format/time";
 import { useTimeZone } from "../time-zone";
+import { useNoEmptyTabStops } from "./chart-config";
 
 /** What a hovered or focused marker holds: value, time, series labels and trace ID. */
 export function ExemplarHoverCard({ group }: { group: MarkerGroup }) {
@@ -76,8 +77,9 @@ export function ExemplarChartFigure({
   renderPlot: (onHover: (hover: ExemplarHover) => void) => ReactNode;
 }) {
   const { hover, onHover } = useExemplarHover(onPreviewExemplar);
+  const ref = useNoEmptyTabStops<HTMLElement>();
   return (
-    <figure className={`relative w-full ${className}`} data-testid={testId} aria-label={label}>
+    <figure ref={ref} className={`relative w-full ${className}`} data-testid={testId} aria-label={label}>
       {renderPlot(onHover)}
       {hover ? <ExemplarHoverCard group={hover.group} /> : null}
     </figure>

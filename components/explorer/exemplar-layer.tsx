@@ -1,15 +1,25 @@
 "use client";
 
-import { memo, useLayoutEffect, useMemo, useRef } from "react";
+import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { usePlotArea, useXAxisScale, useYAxisScale } from "recharts";
 import { type ExemplarPoint } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
-import { type MarkerGroup, groupByPixelCell } from "@/lib/explore/exemplar-groups";
+import {
+  MARKER_KEYS,
+  type MarkerGroup,
+  groupByPixelCell,
+  inTimeOrder,
+  markerOfTrace,
+  nearestMarker,
+  slowestMarker,
+  stepMarker,
+} from "@/lib/explore/exemplar-groups";
 import { type TimeZoneChoice, formatTimeOfDay } from "@/lib/format/time";
 import { useTimeZone } from "../time-zone";
 
 /** Markers closer than this many pixels merge into one group marker with a count. */
 const CELL_PX = 6;
+const RADIUS_PX = 3.5;
 
 interface Props {
   points: readonly ExemplarPoint[];
@@ -22,8 +32,8 @@ interface Props {
   onHover: (hover: { group: MarkerGroup } | undefined) => void;
   label: string;
   /**
-   * False where the same exemplars are already keyboard-reachable in another view: markers
-   * then answer the pointer only, so keyboard users do not tab through them twice.
+   * False where the same exemplars are already keyboard-reachable in another view: the markers
+   * then answer the pointer only, so keyboard users do not meet them twice.
    */
   focusable?: boolean;
 }
@@ -38,9 +48,26 @@ export function markerName(group: MarkerGroup, zone: TimeZoneChoice): string {
   return `${head} at ${when}, trace ${slowest.traceId}`;
 }
 
+function radiusOf(group: MarkerGroup): number {
+  return group.items.length > 1 ? Math.min(RADIUS_PX + Math.log2(group.items.length), 7) : RADIUS_PX;
+}
+
+/** Every group as a circle of one SVG path: thousands of markers are one element to lay out. */
+function circlesPath(groups: readonly MarkerGroup[]): string {
+  let d = "";
+  for (const g of groups) {
+    const r = radiusOf(g);
+    d += `M${g.x - r},${g.y}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+  }
+  return d;
+}
+
 /**
- * Every exemplar as a marker inside a recharts chart, grouped per pixel cell. Each marker is a
- * keyboard button named with its trace ID and value; Enter or a click opens its (slowest) trace.
+ * Every exemplar as a marker inside a recharts chart, grouped per pixel cell and drawn as one path
+ * per color. The pointer is resolved to the nearest marker. For the keyboard the chart is one stop:
+ * a single real button stands on the current marker (named with its value, time and trace ID);
+ * the arrow keys move it in time order (up and down: to the nearest slower or faster marker),
+ * Home and End to either end, Enter opens its (slowest) trace.
  */
 export const ExemplarLayer = memo(function ExemplarLayer({
   points,
@@ -55,203 +82,83 @@ export const ExemplarLayer = memo(function ExemplarLayer({
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   const plot = usePlotArea();
-  const zone = useTimeZone();
-  const groups = useMemo(() => {
-    if (!xScale || !yScale) return [];
-    const toPixel = (p: ExemplarPoint) => {
+  const plotLeft = plot?.x;
+  const plotRight = plot ? plot.x + plot.width : undefined;
+  const toPixel = useMemo(() => {
+    if (!xScale || !yScale) return undefined;
+    return (p: ExemplarPoint) => {
       const at = position ? position(p) : { x: p.timeMs, y: p.value };
       return { x: xScale(at.x) ?? NaN, y: yScale(at.y) ?? NaN };
     };
-    return groupByPixelCell(points, toPixel, CELL_PX);
-  }, [points, position, xScale, yScale]);
-  const { ref: layerRef, onFocus: rememberFocus, onBlur: rememberBlur } = useKeepFocusAcrossRelayout(groups);
-  if (!plot) return null;
-  if (!focusable) {
-    return (
-      <PointerOnlyMarkers
-        groups={groups}
-        selectedTraceId={selectedTraceId}
-        onSelect={onSelect}
-        onHover={onHover}
-      />
+  }, [position, xScale, yScale]);
+  // recharts hands out new scale functions several times while it settles after new data, mostly
+  // drawing the same: markers are regrouped only when the pixels of the outermost points move.
+  const layout = toPixel ? layoutSignature(points, toPixel, plotLeft, plotRight) : "";
+  const markers = useMemo(() => {
+    if (!toPixel || plotLeft === undefined || plotRight === undefined) return [];
+    const inside = groupByPixelCell(points, toPixel, CELL_PX).filter(
+      (g) => g.x >= plotLeft - 1 && g.x <= plotRight + 1,
     );
-  }
+    return inTimeOrder(inside);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `layout` stands for toPixel's result
+  }, [points, position, layout]);
+  const layers = useMemo(() => {
+    const byColor = new Map<string | undefined, MarkerGroup[]>();
+    for (const g of markers) {
+      const color = colorOf?.(g.items[0]!);
+      const same = byColor.get(color);
+      if (same) same.push(g);
+      else byColor.set(color, [g]);
+    }
+    return [...byColor].map(([color, groups]) => ({ color, d: circlesPath(groups) }));
+  }, [markers, colorOf]);
+  const selected = useMemo(
+    () => markers[markerOfTrace(markers, selectedTraceId)],
+    [markers, selectedTraceId],
+  );
+  const hovered = useRef<MarkerGroup | undefined>(undefined);
+  if (!plot) return null;
 
-  const groupAt = (target: EventTarget) => {
-    const index = (target as Element).closest("[data-group]")?.getAttribute("data-group");
-    return index === null || index === undefined ? undefined : groups[Number(index)];
+  const markerAt = (event: React.MouseEvent<SVGGElement>) => {
+    const box = event.currentTarget.ownerSVGElement!.getBoundingClientRect();
+    return nearestMarker(markers, event.clientX - box.left, event.clientY - box.top, CELL_PX + RADIUS_PX);
   };
-
   return (
     <g
-      // A new container per set of groups: React then builds all markers off-document and inserts
-      // them at once, instead of placing thousands of new siblings one by one (quadratic).
-      key={identityOf(groups)}
-      role="group"
-      aria-label={label}
+      role={focusable ? "group" : undefined}
+      aria-label={focusable ? label : undefined}
+      aria-hidden={focusable ? undefined : true}
+      data-exemplar-markers={markers.length}
       onClick={(event) => {
-        const group = groupAt(event.target);
+        const group = markerAt(event);
         if (group) onSelect(group.items[0]!);
       }}
-      onKeyDown={(event) => {
-        const group = groupAt(event.target);
-        if (group && (event.key === "Enter" || event.key === " ")) {
-          event.preventDefault();
-          onSelect(group.items[0]!);
+      onPointerMove={(event) => {
+        const group = markerAt(event);
+        if (group !== hovered.current) {
+          hovered.current = group;
+          onHover(group ? { group } : undefined);
         }
       }}
-      onPointerOver={(event) => {
-        const group = groupAt(event.target);
-        if (group) onHover({ group });
-      }}
-      onPointerOut={() => onHover(undefined)}
-      onFocus={(event) => {
-        rememberFocus(event.target as Element);
-        const group = groupAt(event.target);
-        if (group) onHover({ group });
-      }}
-      onBlur={() => {
-        rememberBlur();
+      onPointerLeave={() => {
+        hovered.current = undefined;
         onHover(undefined);
       }}
-      ref={layerRef}
     >
-      {groups.map((group, i) =>
-        group.x < plot.x - 1 || group.x > plot.x + plot.width + 1 ? null : (
-          <FocusableMarker
-            key={i}
-            group={group}
-            index={i}
-            selected={selectedTraceId ? group.items.some((p) => p.traceId === selectedTraceId) : false}
-            color={colorOf?.(group.items[0]!)}
-            zone={zone}
-          />
-        ),
-      )}
-    </g>
-  );
-});
-
-/**
- * One marker, memoized: selecting an exemplar re-renders the two markers whose state changed, not
- * thousands.
- */
-const FocusableMarker = memo(function FocusableMarker({
-  group,
-  index,
-  selected,
-  color,
-  zone,
-}: {
-  group: MarkerGroup;
-  index: number;
-  selected: boolean;
-  color?: string;
-  zone: TimeZoneChoice;
-}) {
-  const many = group.items.length > 1;
-  return (
-    <circle
-      data-group={index}
-      data-trace-id={group.items[0]!.traceId}
-      role="button"
-      tabIndex={0}
-      aria-label={markerName(group, zone)}
-      aria-pressed={selected}
-      cx={group.x}
-      cy={group.y}
-      r={selected ? 6 : many ? Math.min(3.5 + Math.log2(group.items.length), 7) : 3.5}
-      strokeWidth={1}
-      className={
-        selected
-          ? "cursor-pointer fill-rose-500 stroke-white outline-none focus-visible:stroke-sky-500 focus-visible:stroke-[3] dark:stroke-zinc-950"
-          : color
-            ? "cursor-pointer stroke-white/80 outline-none focus-visible:stroke-sky-500 focus-visible:stroke-[3] dark:stroke-zinc-950/80"
-            : "cursor-pointer fill-zinc-800/60 stroke-white/80 outline-none focus-visible:stroke-sky-500 focus-visible:stroke-[3] dark:fill-zinc-200/70 dark:stroke-zinc-950/80"
-      }
-      style={color && !selected ? { fill: color, fillOpacity: 0.85 } : undefined}
-    />
-  );
-});
-
-/** A number per object identity: a new array of groups gets a new number. */
-const identities = new WeakMap<object, number>();
-let lastIdentity = 0;
-function identityOf(value: object): number {
-  let id = identities.get(value);
-  if (id === undefined) identities.set(value, (id = ++lastIdentity));
-  return id;
-}
-
-const RADIUS_PX = 3.5;
-
-/**
- * The same markers for a view where they are already reachable by keyboard elsewhere: one SVG
- * path for all of them (thousands of elements fewer), with clicks and hovers resolved to the
- * nearest group under the pointer.
- */
-function PointerOnlyMarkers({
-  groups,
-  selectedTraceId,
-  onSelect,
-  onHover,
-}: {
-  groups: MarkerGroup[];
-  selectedTraceId?: string | null;
-  onSelect: (point: ExemplarPoint) => void;
-  onHover: (hover: { group: MarkerGroup } | undefined) => void;
-}) {
-  const hovered = useRef<MarkerGroup | undefined>(undefined);
-  const path = useMemo(
-    () =>
-      groups
-        .map(
-          (g) =>
-            `M${g.x - RADIUS_PX},${g.y}a${RADIUS_PX},${RADIUS_PX} 0 1,0 ${2 * RADIUS_PX},0a${RADIUS_PX},${RADIUS_PX} 0 1,0 ${-2 * RADIUS_PX},0`,
-        )
-        .join(""),
-    [groups],
-  );
-  const selected = selectedTraceId
-    ? groups.find((g) => g.items.some((p) => p.traceId === selectedTraceId))
-    : undefined;
-  const nearest = (event: React.PointerEvent<SVGPathElement> | React.MouseEvent<SVGPathElement>) => {
-    const box = event.currentTarget.ownerSVGElement!.getBoundingClientRect();
-    const x = event.clientX - box.left;
-    const y = event.clientY - box.top;
-    let best: MarkerGroup | undefined;
-    let bestDistance = (CELL_PX + RADIUS_PX) ** 2;
-    for (const g of groups) {
-      const distance = (g.x - x) ** 2 + (g.y - y) ** 2;
-      if (distance < bestDistance) {
-        best = g;
-        bestDistance = distance;
-      }
-    }
-    return best;
-  };
-  return (
-    <g aria-hidden>
-      <path
-        d={path}
-        strokeWidth={1}
-        className="cursor-pointer fill-zinc-800/60 stroke-white/80 dark:fill-zinc-200/70 dark:stroke-zinc-950/80"
-        onClick={(event) => {
-          const group = nearest(event);
-          if (group) onSelect(group.items[0]!);
-        }}
-        onPointerMove={(event) => {
-          const group = nearest(event);
-          if (group !== hovered.current) {
-            hovered.current = group;
-            onHover(group ? { group } : undefined);
+      {layers.map(({ color, d }) => (
+        <path
+          key={color ?? ""}
+          d={d}
+          data-marker-fill={color ?? "neutral"}
+          strokeWidth={1}
+          className={
+            color
+              ? "cursor-pointer stroke-white/80 dark:stroke-zinc-950/80"
+              : "cursor-pointer fill-zinc-800/60 stroke-white/80 dark:fill-zinc-200/70 dark:stroke-zinc-950/80"
           }
-        }}
-        onPointerLeave={() => {
-          hovered.current = undefined;
-          onHover(undefined);
-        }}
-      />
+          style={color ? { fill: color, fillOpacity: 0.85 } : undefined}
+        />
+      ))}
       {selected ? (
         <circle
           cx={selected.x}
@@ -261,35 +168,124 @@ function PointerOnlyMarkers({
           className="pointer-events-none fill-rose-500 stroke-white dark:stroke-zinc-950"
         />
       ) : null}
+      {focusable && markers.length > 0 ? (
+        <MarkerCursor
+          markers={markers}
+          selectedTraceId={selectedTraceId}
+          onSelect={onSelect}
+          onHover={onHover}
+        />
+      ) : null}
     </g>
   );
+});
+
+/**
+ * Where the earliest, latest, slowest and fastest points land, and the plot's edges: the scales
+ * are linear in time and (log) latency, so equal signatures mean every point lands where it did.
+ */
+function layoutSignature(
+  points: readonly ExemplarPoint[],
+  toPixel: (p: ExemplarPoint) => { x: number; y: number },
+  plotLeft: number | undefined,
+  plotRight: number | undefined,
+): string {
+  if (points.length === 0) return `${plotLeft},${plotRight}`;
+  let earliest = points[0]!;
+  let latest = earliest;
+  let slowest = earliest;
+  let fastest = earliest;
+  for (const p of points) {
+    if (p.timeMs < earliest.timeMs) earliest = p;
+    if (p.timeMs > latest.timeMs) latest = p;
+    if (p.value > slowest.value) slowest = p;
+    if (p.value < fastest.value) fastest = p;
+  }
+  const pixels = [earliest, latest, slowest, fastest].map((p) => {
+    const { x, y } = toPixel(p);
+    return `${x.toFixed(2)},${y.toFixed(2)}`;
+  });
+  return `${plotLeft},${plotRight};${pixels.join(";")}`;
 }
 
 /**
- * A new layout (the chart resized as a trace opened) re-creates every marker: the focused one is
- * removed, and focus would drop to the page. This puts it back on the marker of the same trace.
+ * The chart's one focusable element: a button on the current marker. It starts on the selected
+ * exemplar's marker, else on the slowest; a new layout (the chart resized as a trace opened) keeps
+ * it on the same trace, and keeps its focus.
  */
-function useKeepFocusAcrossRelayout(groups: unknown) {
-  const container = useRef<SVGGElement>(null);
-  const focused = useRef<{ element: Element; traceId: string } | undefined>(undefined);
-  const blurredAt = useRef(0);
+function MarkerCursor({
+  markers,
+  selectedTraceId,
+  onSelect,
+  onHover,
+}: {
+  markers: readonly MarkerGroup[];
+  selectedTraceId?: string | null;
+  onSelect: (point: ExemplarPoint) => void;
+  onHover: (hover: { group: MarkerGroup } | undefined) => void;
+}) {
+  const zone = useTimeZone();
+  // The trace the keyboard moved to; a newly selected exemplar moves it there too.
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [lastSelected, setLastSelected] = useState(selectedTraceId);
+  if (selectedTraceId !== lastSelected) {
+    setLastSelected(selectedTraceId);
+    if (selectedTraceId) setCursor(selectedTraceId);
+  }
+  const at = useMemo(() => {
+    for (const traceId of [cursor, selectedTraceId]) {
+      const i = markerOfTrace(markers, traceId);
+      if (i >= 0) return i;
+    }
+    return slowestMarker(markers);
+  }, [markers, cursor, selectedTraceId]);
+  const current = markers[at]!;
+
+  // Each move is a new element, so that a screen reader announces the marker it lands on.
+  const [moves, setMoves] = useState(0);
+  const button = useRef<SVGCircleElement>(null);
+  const moving = useRef(false);
   useLayoutEffect(() => {
-    const last = focused.current;
-    if (!last || last.element.isConnected || !container.current) return;
-    // Only a marker removed while it had focus: not one the person left a while ago.
-    const removedWhileFocused = document.activeElement === document.body || !document.activeElement;
-    if (!removedWhileFocused || performance.now() - blurredAt.current > 250) return;
-    const again = container.current.querySelector<SVGElement>(`[data-trace-id="${last.traceId}"]`);
-    again?.focus();
-  }, [groups]);
-  return {
-    ref: container,
-    onFocus: (element: Element) => {
-      const traceId = element.getAttribute("data-trace-id");
-      focused.current = traceId ? { element, traceId } : undefined;
-    },
-    onBlur: () => {
-      blurredAt.current = performance.now();
-    },
-  };
+    if (!moving.current) return;
+    moving.current = false;
+    button.current?.focus();
+  }, [moves]);
+
+  return (
+    <circle
+      key={moves}
+      ref={button}
+      role="button"
+      tabIndex={0}
+      aria-label={markerName(current, zone)}
+      aria-pressed={selectedTraceId ? current.items.some((p) => p.traceId === selectedTraceId) : false}
+      aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Home End PageUp PageDown Enter"
+      data-trace-id={current.items[0]!.traceId}
+      cx={current.x}
+      cy={current.y}
+      r={radiusOf(current) + 1.5}
+      strokeWidth={3}
+      className="cursor-pointer fill-transparent stroke-transparent outline-none focus-visible:stroke-sky-500"
+      onFocus={() => onHover({ group: current })}
+      onBlur={() => {
+        if (!moving.current) onHover(undefined);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          onSelect(current.items[0]!);
+          return;
+        }
+        const step = MARKER_KEYS[event.key];
+        if (!step) return;
+        event.preventDefault();
+        const next = markers[stepMarker(markers, at, step)]!;
+        if (next === current) return;
+        moving.current = true;
+        setCursor(next.items[0]!.traceId);
+        setMoves((n) => n + 1);
+        onHover({ group: next });
+      }}
+    />
+  );
 }

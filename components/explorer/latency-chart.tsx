@@ -2,17 +2,23 @@
 
 import { type ReactNode, memo, useCallback, useMemo, useState } from "react";
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from "recharts";
-import { type ChartLine, type ExemplarPoint, type LineRow, lineOfExemplar } from "@/lib/explore/chart-data";
+import {
+  type ChartLine,
+  type ExemplarPoint,
+  type LineRow,
+  latencyRange,
+  lineOfExemplar,
+} from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
 import { zoneLabel } from "@/lib/format/time";
 import { useTimeZone } from "../time-zone";
 import type { Region } from "@/lib/explore/exemplar-groups";
+import { logTicks } from "@/lib/explore/log-ticks";
 import { type ExemplarHover, ExemplarChartFigure, type PreviewProps } from "./exemplar-hover-card";
 import { AXIS_TICK, CHART_MARGIN, RESIZE_THROTTLE_MS, useTimeAxis } from "./chart-config";
+import { LINE_COLORS } from "./line-colors";
 import { ExemplarLayer } from "./exemplar-layer";
 import { RegionSelector } from "./region-selector";
-
-const LINE_COLORS = ["#0ea5e9", "#a855f7", "#f59e0b", "#10b981", "#ec4899", "#6366f1"];
 
 interface Props {
   rows: LineRow[];
@@ -123,7 +129,8 @@ const LatencyPlot = memo(function LatencyPlot({
   onHover,
 }: PlotProps) {
   const xAxis = useTimeAxis(startMs, endMs);
-  const domain = useMemo(() => valueRange(rows, lines, exemplars), [rows, lines, exemplars]);
+  const domain = useMemo(() => latencyRange(rows, lines, exemplars), [rows, lines, exemplars]);
+  const yTicks = useMemo(() => logTicks(domain[0], domain[1]), [domain]);
   const lineOf = useMemo(() => exemplarLines(exemplars, lines), [exemplars, lines]);
   // A hidden line hides its exemplars too.
   const shown = useMemo(() => {
@@ -150,6 +157,8 @@ const LatencyPlot = memo(function LatencyPlot({
           type="number"
           scale="log"
           domain={domain}
+          ticks={yTicks}
+          interval={0}
           tickFormatter={formatDurationSec}
           tick={AXIS_TICK}
           stroke="currentColor"
@@ -198,19 +207,4 @@ function exemplarLines(exemplars: ExemplarPoint[], lines: ChartLine[]) {
     if (!lineOf.has(e.seriesLabels)) lineOf.set(e.seriesLabels, lineOfExemplar(e.seriesLabels, lines));
   }
   return lineOf;
-}
-
-/** Log-axis bounds that hold every line and exemplar, with some air. */
-function valueRange(rows: LineRow[], lines: ChartLine[], exemplars: ExemplarPoint[]): [number, number] {
-  let low = Infinity;
-  let high = -Infinity;
-  const take = (v: number | undefined) => {
-    if (v !== undefined && v > 0 && Number.isFinite(v)) {
-      low = Math.min(low, v);
-      high = Math.max(high, v);
-    }
-  };
-  for (const row of rows) for (const line of lines) take(row[line.key]);
-  for (const e of exemplars) take(e.value);
-  return low === Infinity ? [0.001, 1] : [low / 1.5, high * 1.5];
 }

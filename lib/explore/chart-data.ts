@@ -99,3 +99,22 @@ export function lineOfExemplar(seriesLabels: Labels, lines: readonly ChartLine[]
   }
   return found;
 }
+
+/** Log-axis bounds that hold every line and exemplar, with some air. */
+export function latencyRange(
+  rows: readonly LineRow[],
+  lines: readonly ChartLine[],
+  exemplars: readonly ExemplarPoint[],
+): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  const take = (v: number | undefined) => {
+    if (v !== undefined && v > 0 && Number.isFinite(v)) {
+      low = Math.min(low, v);
+      high = Math.max(high, v);
+    }
+  };
+  for (const row of rows) for (const line of lines) take(row[line.key]);
+  for (const e of exemplars) take(e.value);
+  return low === Infinity ? [0.001, 1] : [low / 1.5, high * 1.5];
+}
