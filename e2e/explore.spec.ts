@@ -445,3 +445,41 @@ test("a trace that takes long says it is loading, with a Cancel that closes it",
   await expect(page).not.toHaveURL(/trace=/);
   await expect(explorer.tracePanel).toHaveCount(0);
 });
+
+test.describe("before any script has run", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a link already shows its latency lines and every exemplar, drawn by the server", async ({ page }) => {
+    await page.goto("/explore");
+    const preview = page.getByTestId("latency-chart-preview");
+    await expect(preview).toBeVisible();
+    const markers = Number(
+      await preview.locator("[data-exemplar-markers]").getAttribute("data-exemplar-markers"),
+    );
+    expect(markers).toBeGreaterThan(50);
+    // The regression's p99 line, and the latency axis labelled.
+    await expect(preview.locator("path[fill=none][stroke]")).toHaveCount(3);
+    await expect(preview.getByText("1 s", { exact: true })).toBeVisible();
+    await expect(page.getByText(/^Exemplars \(\d+\)$/)).toBeVisible();
+  });
+});
+
+test("the live chart takes the server's drawing's place, and a new view never shows the old drawing", async ({
+  page,
+  explorer,
+}) => {
+  await explorer.goto();
+  await expect(page.getByTestId("latency-chart-preview")).toHaveCount(0);
+  // The same number of exemplars in the live legend as the server counted.
+  await expect(page.getByRole("button", { name: /^Exemplars \(\d+\)$/ })).toBeVisible();
+  // The next view's lines take a while: meanwhile a placeholder, not the first view's drawing.
+  await page.route("**/api/metrics/query_range**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "6h" }).click();
+  await expect(page).toHaveURL(/from=now-6h/);
+  await expect(page.getByLabel("Loading chart")).toBeVisible();
+  await expect(page.getByTestId("latency-chart-preview")).toHaveCount(0);
+  await expect(explorer.markers).toHaveCount(1);
+});

@@ -26,6 +26,8 @@ export class ExplorerPage {
 
   /** Opens listed exemplars from the top until one whose trace was kept; returns its trace ID. */
   async openFirstKeptTrace(): Promise<string> {
+    // The list follows the chart's markers in a deferred render.
+    await expect(this.exemplarRows.first()).toBeVisible();
     const count = Math.min(await this.exemplarRows.count(), 10);
     for (let i = 0; i < count; i++) {
       await this.exemplarRows.nth(i).click();

@@ -27,6 +27,8 @@ interface Props {
   onHistogramKind?: (kind: HistogramKind) => void;
   /** The latency chart, drawn once everything above is fine. */
   children: ReactNode;
+  /** What to show until it is ready: the server's drawing of it, else a placeholder. */
+  preview?: ReactNode;
 }
 
 /** The latency chart, or why it is not there: no query yet, a bad range, a failed query, no data. */
@@ -51,7 +53,7 @@ export function ChartArea(props: Props) {
       </Problem>
     );
   }
-  if (!props.ready) return <Placeholder label="Loading chart" />;
+  if (!props.ready) return props.preview ?? <Placeholder label="Loading chart" />;
   if (props.isEmpty && props.returnsHistograms) {
     return (
       <Problem title="This query returns native histograms, not numbers">

@@ -57,16 +57,20 @@ if (typeof window !== "undefined") void loadExemplarTable().catch(() => undefine
 /** The explorer page: the view in the URL, its data, the charts and list, and the trace beside them. */
 /**
  * `tracePreview`: the linked trace's first rows, rendered by the server, shown until the trace
- * panel has its code and the trace. `defaultQuery`: what to show when the URL names no query.
+ * panel has its code and the trace. `chartPreview`: likewise for the latency chart, shown until
+ * the live chart draws, and only for the view the page opened with. `defaultQuery`: what to show when the URL names no query.
  * `account`: who is signed in, and the way out, rendered by the server.
  */
 export function Explorer({
   tracePreview,
+  chartPreview,
   defaultQuery,
   initialNowMs,
   account,
 }: {
   tracePreview?: ReactNode;
+  /** The latency chart of the view the page was opened with, drawn by the server. */
+  chartPreview?: ReactNode;
   account?: ReactNode;
   defaultQuery?: string;
   /** The server's "now" when it rendered the page (and preloaded the charts' data for it). */
@@ -87,6 +91,8 @@ export function Explorer({
   const family = families.data?.families.find((f) => f.name === parseSelector(query)?.metric);
   const kind = histogramKind(family, state.hist);
   const data = useExplorerData(query, startMs, endMs, kind);
+  const view = `${query}\n${startMs}\n${endMs}\n${kind}`;
+  const [openedView] = useState(view);
   const chartIsEmpty = data.chart?.rows.length === 0;
   const { charts, loadError: chartsError } = useCharts(state.trace);
   useAutoRefresh(state.refresh, state.to.startsWith("now"), setNowMs);
@@ -255,6 +261,7 @@ export function Explorer({
                 retryLines={data.refetchLines}
                 chartsError={chartsError}
                 ready={Boolean(data.chart && charts)}
+                preview={view === openedView ? chartPreview : undefined}
                 isEmpty={chartIsEmpty}
                 returnsHistograms={Boolean(data.chart?.histogramSeries)}
                 histogramKind={kind}

@@ -2,13 +2,17 @@ import type { Metadata } from "next";
 import { type ReactNode, Suspense } from "react";
 import { preload } from "react-dom";
 import { AccountMenu } from "@/components/account-menu";
+import { LatencyChartPreview } from "@/components/explorer/latency-chart-preview";
 import { TracePreview } from "@/components/waterfall/trace-preview";
 import { currentAccount } from "@/lib/auth/current-account";
+import { exemplarPoints, mergeLines } from "@/lib/explore/chart-data";
+import { chartPreviewData } from "@/lib/explore/chart-preview";
 import type { HistogramKind } from "@/lib/explore/latency-queries";
 import { planQueries } from "@/lib/explore/query-plan";
 import { DEFAULT_FROM, DEFAULT_TO, resolveRange } from "@/lib/explore/time-range";
 import { exemplarsApiPath, rangeApiPath, traceApiPath } from "@/lib/model/api-paths";
 import { normalizeSpanId, normalizeTraceId } from "@/lib/model/ids";
+import { exemplarsAnswer, rangeAnswer } from "@/lib/server/metric-answers";
 import { getSources } from "@/lib/server/sources";
 import { type TraceAnswer, traceAnswer } from "@/lib/server/trace-answers";
 import type { TracePreviewData } from "@/lib/trace-view/preview";
@@ -31,7 +35,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   // eslint-disable-next-line react-hooks/purity
   const nowMs = Date.now();
   const defaultQuery = getSources().suggestedQuery;
-  preloadChartData(
+  const plan = chartPlan(
     (typeof query === "string" && query) || defaultQuery,
     typeof from === "string" ? from : DEFAULT_FROM,
     typeof to === "string" ? to : DEFAULT_TO,
@@ -39,6 +43,9 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
     // Without `hist`, the browser picks the form once it knows the histogram's: classic first.
     hist === "native" ? "native" : "classic",
   );
+  if (plan) preloadChartData(plan);
+  // Asked now, awaited below: the chart's data and a linked trace are fetched at the same time.
+  const chartPreview = plan ? drawChartPreview(plan) : null;
   const traceId = typeof trace === "string" ? normalizeTraceId(trace) : undefined;
   let tracePreview: ReactNode = null;
   if (typeof trace === "string" && traceId) {
@@ -71,6 +78,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   return (
     <Explorer
       tracePreview={tracePreview}
+      chartPreview={await chartPreview}
       defaultQuery={defaultQuery}
       initialNowMs={nowMs}
       account={account ? <AccountMenu account={account} /> : null}
@@ -78,22 +86,64 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   );
 }
 
-function preloadChartData(
+type ChartPlan = NonNullable<ReturnType<typeof planQueries>> & { startMs: number; endMs: number };
+
+function chartPlan(
   query: string | undefined,
   from: string,
   to: string,
   nowMs: number,
   kind: HistogramKind,
-) {
+): ChartPlan | undefined {
   const range = resolveRange(from, to, nowMs);
   const plan = query && range.ok ? planQueries(query, range.startMs, range.endMs, kind) : undefined;
-  if (!plan) return;
+  return plan && range.ok ? { ...plan, startMs: range.startMs, endMs: range.endMs } : undefined;
+}
+
+function preloadChartData(plan: ChartPlan) {
   const paths = [
     ...plan.lines.map((line) => rangeApiPath(line.query, plan.startSec, plan.endSec, plan.stepSec)),
     ...(plan.bucketRates ? [rangeApiPath(plan.bucketRates, plan.startSec, plan.endSec, plan.stepSec)] : []),
     exemplarsApiPath(plan.exemplars, plan.exemplarsStartSec, plan.exemplarsEndSec),
   ];
   for (const path of paths) preload(path, { as: "fetch", crossOrigin: "anonymous" });
+}
+
+/**
+ * How long the page waits for the chart's data to draw its preview. Prometheus usually answers
+ * these in tens of milliseconds; a slower one only loses the preview (the live chart follows).
+ */
+const WAIT_FOR_CHART_MS = 300;
+
+/**
+ * The latency chart with its exemplars, drawn into the page so that it is on screen before the
+ * page's code has run (~2 s on a slow machine). The questions are the browser's own (shared
+ * with its requests right after); nothing when they fail, are slow or draw nothing.
+ */
+async function drawChartPreview(plan: ChartPlan): Promise<ReactNode> {
+  const answers = Promise.all([
+    Promise.all(
+      plan.lines.map((line) =>
+        rangeAnswer({
+          query: line.query,
+          startSec: plan.startSec,
+          endSec: plan.endSec,
+          stepSec: plan.stepSec,
+        }),
+      ),
+    ),
+    exemplarsAnswer(plan.exemplars, plan.exemplarsStartSec, plan.exemplarsEndSec),
+  ]);
+  const answered = await Promise.race([
+    answers.catch(() => undefined),
+    new Promise<undefined>((resolve) => setTimeout(resolve, WAIT_FOR_CHART_MS)),
+  ]);
+  if (!answered) return null;
+  const [lineData, exemplars] = answered;
+  const chart = mergeLines(plan.lines.map((line, i) => ({ label: line.label, data: lineData[i]! })));
+  if (chart.rows.length === 0) return null;
+  const preview = chartPreviewData(chart, exemplarPoints(exemplars), plan.startMs, plan.endMs);
+  return <LatencyChartPreview preview={preview} lineLabels={chart.lines.map((line) => line.label)} />;
 }
 
 /**

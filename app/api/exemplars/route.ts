@@ -1,4 +1,4 @@
-import { getSources } from "@/lib/server/sources";
+import { exemplarsAnswer } from "@/lib/server/metric-answers";
 import { handleRoute, jsonResponse, parseSearchParams } from "@/lib/server/handle-route";
 import { exemplarsParams } from "./schema";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return handleRoute(async () => {
     const { query, start, end } = parseSearchParams(request, exemplarsParams);
-    return jsonResponse(await getSources().metrics.exemplars(query, start, end, request.signal));
+    return jsonResponse(await exemplarsAnswer(query, start, end));
   });
 }
 

@@ -1,4 +1,4 @@
-import { getSources } from "@/lib/server/sources";
+import { rangeAnswer } from "@/lib/server/metric-answers";
 import { handleRoute, jsonResponse, parseSearchParams } from "@/lib/server/handle-route";
 import { queryRangeParams } from "./schema";
 
@@ -7,10 +7,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return handleRoute(async () => {
     const { query, start, end, step } = parseSearchParams(request, queryRangeParams);
-    const data = await getSources().metrics.queryRange(
-      { query, startSec: start, endSec: end, stepSec: step },
-      request.signal,
-    );
+    const data = await rangeAnswer({ query, startSec: start, endSec: end, stepSec: step });
     return jsonResponse(data);
   });
 }
