@@ -4,16 +4,15 @@ import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { usePlotArea, useXAxisScale, useYAxisScale } from "recharts";
 import { type ExemplarPoint } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
+import { type MarkerGroup, groupByPixelCell } from "@/lib/explore/exemplar-groups";
 import {
   MARKER_KEYS,
-  type MarkerGroup,
-  groupByPixelCell,
   inTimeOrder,
   markerOfTrace,
   nearestMarker,
   slowestMarker,
   stepMarker,
-} from "@/lib/explore/exemplar-groups";
+} from "@/lib/explore/marker-navigation";
 import { type TimeZoneChoice, formatTimeOfDay } from "@/lib/format/time";
 import { useTimeZone } from "../time-zone";
 
@@ -129,6 +128,7 @@ export const ExemplarLayer = memo(function ExemplarLayer({
       aria-label={focusable ? label : undefined}
       aria-hidden={focusable ? undefined : true}
       data-exemplar-markers={markers.length}
+      data-exemplars={points.length}
       onClick={(event) => {
         const group = markerAt(event);
         if (group) onSelect(group.items[0]!);
