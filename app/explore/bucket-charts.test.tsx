@@ -10,7 +10,6 @@ const props = {
   exemplarCounts: [],
   startMs: 0,
   endMs: 1,
-  selectedTraceId: null,
   onSelectExemplar: () => undefined,
   onPreviewExemplar: () => undefined,
   onSelectBucket: () => undefined,

@@ -19,7 +19,6 @@ interface Props {
   exemplarCounts: number[];
   startMs: number;
   endMs: number;
-  selectedTraceId: string | null;
   selectedBucket?: number;
   onSelectExemplar: (point: ExemplarPoint) => void;
   onPreviewExemplar: (point: ExemplarPoint | undefined) => void;
@@ -53,7 +52,6 @@ export function BucketCharts({ charts, chartsError, grid, error, ...props }: Pro
             exemplars={props.exemplars}
             startMs={props.startMs}
             endMs={props.endMs}
-            selectedTraceId={props.selectedTraceId}
             selectedBucket={props.selectedBucket}
             onSelectExemplar={props.onSelectExemplar}
             onPreviewExemplar={props.onPreviewExemplar}

@@ -17,6 +17,7 @@ import { ResizeHandle } from "@/components/resize-handle";
 import { copyToClipboard } from "@/lib/client/clipboard";
 import { usePersistentSetting } from "@/lib/client/persistent-setting";
 import { CodeLoadProblem } from "@/components/problem";
+import { SelectedTraceContext } from "@/components/explorer/selected-trace";
 import { TimeZoneContext } from "@/components/time-zone";
 import { type ExplorerLinks, ExplorerLinksContext } from "@/components/waterfall/explorer-links";
 import { healthQuery, histogramsQuery, traceQuery } from "@/lib/client/queries";
@@ -176,241 +177,241 @@ export function Explorer({
   return (
     <ExplorerLinksContext value={links}>
       <TimeZoneContext value={state.tz}>
-        <div className="flex min-h-screen flex-col">
-          <ExplorerHeader
-            isDemo={health.data?.mode === "demo"}
-            query={query}
-            families={familyList ?? []}
-            from={state.from}
-            to={state.to}
-            nowMs={nowMs}
-            refreshSec={state.refresh}
-            onQuery={(q) => void setState({ query: q, bucket: null, ...NO_SELECTION })}
-            onRange={setRange}
-            onTimeZone={(tz) => void setState({ tz }, { history: "replace" })}
-            onRefresh={() => setNowMs(Date.now())}
-            onAutoRefresh={(refresh) => void setState({ refresh: refresh || null }, { history: "replace" })}
-            copyShareLink={links.copyShareLink}
-            account={account}
-          />
+        <SelectedTraceContext value={state.trace}>
+          <div className="flex min-h-screen flex-col">
+            <ExplorerHeader
+              isDemo={health.data?.mode === "demo"}
+              query={query}
+              families={familyList ?? []}
+              from={state.from}
+              to={state.to}
+              nowMs={nowMs}
+              refreshSec={state.refresh}
+              onQuery={(q) => void setState({ query: q, bucket: null, ...NO_SELECTION })}
+              onRange={setRange}
+              onTimeZone={(tz) => void setState({ tz }, { history: "replace" })}
+              onRefresh={() => setNowMs(Date.now())}
+              onAutoRefresh={(refresh) => void setState({ refresh: refresh || null }, { history: "replace" })}
+              copyShareLink={links.copyShareLink}
+              account={account}
+            />
 
-          <main
-            ref={mainRef}
-            className={`grid flex-1 gap-4 p-4 ${state.trace && !traceFull ? "xl:grid-cols-[minmax(0,1fr)_var(--trace-width)]" : ""}`}
-            style={{ "--trace-width": `${shownTraceWidth}px` } as CSSProperties}
-          >
-            <div className={`min-w-0 space-y-4 ${state.trace && traceFull ? "hidden" : ""}`}>
-              <div className="flex items-center gap-2">
-                <p
-                  className="min-w-0 flex-1 truncate font-mono text-xs text-zinc-500"
-                  title={data.plan?.lines.at(-1)?.query}
-                >
-                  {query || "\u00a0"}
-                </p>
-                {region ? (
-                  <>
-                    {state.baseline ? null : (
+            <main
+              ref={mainRef}
+              className={`grid flex-1 gap-4 p-4 ${state.trace && !traceFull ? "xl:grid-cols-[minmax(0,1fr)_var(--trace-width)]" : ""}`}
+              style={{ "--trace-width": `${shownTraceWidth}px` } as CSSProperties}
+            >
+              <div className={`min-w-0 space-y-4 ${state.trace && traceFull ? "hidden" : ""}`}>
+                <div className="flex items-center gap-2">
+                  <p
+                    className="min-w-0 flex-1 truncate font-mono text-xs text-zinc-500"
+                    title={data.plan?.lines.at(-1)?.query}
+                  >
+                    {query || "\u00a0"}
+                  </p>
+                  {region ? (
+                    <>
+                      {state.baseline ? null : (
+                        <button
+                          type="button"
+                          className="rounded bg-sky-600 px-2 py-0.5 text-xs font-semibold text-white hover:bg-sky-700"
+                          onClick={() => void setState({ baseline: "typical", op: null })}
+                        >
+                          Compare with typical
+                        </button>
+                      )}
                       <button
                         type="button"
-                        className="rounded bg-sky-600 px-2 py-0.5 text-xs font-semibold text-white hover:bg-sky-700"
-                        onClick={() => void setState({ baseline: "typical", op: null })}
+                        className="rounded border border-sky-500 px-2 py-0.5 text-xs text-sky-700 dark:text-sky-300"
+                        onClick={() =>
+                          setRange(
+                            formatRfc3339(Math.min(region.startMs, region.endMs)),
+                            // Rounded up, so the zoomed range still holds the whole selection.
+                            formatRfc3339(Math.ceil(Math.max(region.startMs, region.endMs) / 1000) * 1000),
+                          )
+                        }
                       >
-                        Compare with typical
+                        Zoom to selection
                       </button>
-                    )}
-                    <button
-                      type="button"
-                      className="rounded border border-sky-500 px-2 py-0.5 text-xs text-sky-700 dark:text-sky-300"
-                      onClick={() =>
-                        setRange(
-                          formatRfc3339(Math.min(region.startMs, region.endMs)),
-                          // Rounded up, so the zoomed range still holds the whole selection.
-                          formatRfc3339(Math.ceil(Math.max(region.startMs, region.endMs) / 1000) * 1000),
-                        )
-                      }
-                    >
-                      Zoom to selection
-                    </button>
-                  </>
-                ) : (
-                  <span className="hidden text-xs text-zinc-500 sm:inline">
-                    Drag on the chart to select exemplars
-                  </span>
-                )}
-              </div>
-              <div className="flex flex-wrap items-start gap-x-4 gap-y-1">
-                {family?.classic && family.native && data.plan?.selector ? (
-                  <HistogramKindChoice
-                    kind={kind}
-                    onChange={(hist) => void setState({ hist, ...NO_SELECTION })}
-                  />
-                ) : null}
-                {data.plan ? (
-                  <ChartQueries
-                    lines={data.plan.lines}
-                    bucketRates={data.plan.bucketRates}
-                    exemplars={data.plan.exemplars}
-                  />
-                ) : null}
-              </div>
-              <ChartArea
-                query={query}
-                families={families}
-                rangeError={range.ok ? undefined : range.error}
-                lineError={data.lineError}
-                retryLines={data.refetchLines}
-                chartsError={chartsError}
-                ready={Boolean(data.chart && charts)}
-                preview={view === openedView ? chartPreview : undefined}
-                isEmpty={chartIsEmpty}
-                returnsHistograms={Boolean(data.chart?.histogramSeries)}
-                histogramKind={kind}
-                onHistogramKind={(hist) => void setState({ hist, ...NO_SELECTION })}
-                bucketSelector={data.plan?.bucketRates ? data.plan.exemplars : undefined}
-              >
-                {data.chart && charts ? (
-                  <charts.LatencyChart
-                    rows={data.chart.rows}
-                    lines={data.chart.lines}
-                    exemplars={data.points}
-                    startMs={startMs}
-                    endMs={endMs}
-                    selectedTraceId={state.trace}
-                    region={region}
-                    onSelectExemplar={selectExemplar}
-                    onPreviewExemplar={previewExemplar}
-                    onRegion={setRegion}
-                  />
-                ) : null}
-              </ChartArea>
-              {!query || data.lineError || !range.ok ? null : (
-                <>
-                  {region && state.baseline ? (
-                    <ComparisonSection
-                      points={data.points}
-                      isPending={data.exemplars.isPending && Boolean(data.plan)}
-                      region={region}
-                      baseline={state.baseline}
-                      selectedOp={state.op}
-                      onBaseline={(baseline) => void setState({ baseline, op: null })}
-                      onOpenSpan={(trace, span, op, compare) => {
-                        setOpenedByPerson(true);
-                        fetchNow(trace);
-                        void setState({ trace, span, op, compare: compare ?? null });
-                      }}
-                      onClose={() => void setState({ baseline: null, op: null })}
+                    </>
+                  ) : (
+                    <span className="hidden text-xs text-zinc-500 sm:inline">
+                      Drag on the chart to select exemplars
+                    </span>
+                  )}
+                </div>
+                <div className="flex flex-wrap items-start gap-x-4 gap-y-1">
+                  {family?.classic && family.native && data.plan?.selector ? (
+                    <HistogramKindChoice
+                      kind={kind}
+                      onChange={(hist) => void setState({ hist, ...NO_SELECTION })}
                     />
                   ) : null}
-                  {/* With no data at all, the chart's explanation covers the buckets and exemplars too. */}
-                  {data.plan?.bucketRates && !chartIsEmpty ? (
-                    <BucketCharts
-                      charts={charts}
-                      chartsError={chartsError}
-                      query={data.plan.bucketRates}
-                      grid={gridBelowChart}
-                      stepSec={data.plan.stepSec}
-                      error={data.bucketsError}
-                      exemplars={pointsBelowChart}
-                      exemplarCounts={exemplarCounts}
+                  {data.plan ? (
+                    <ChartQueries
+                      lines={data.plan.lines}
+                      bucketRates={data.plan.bucketRates}
+                      exemplars={data.plan.exemplars}
+                    />
+                  ) : null}
+                </div>
+                <ChartArea
+                  query={query}
+                  families={families}
+                  rangeError={range.ok ? undefined : range.error}
+                  lineError={data.lineError}
+                  retryLines={data.refetchLines}
+                  chartsError={chartsError}
+                  ready={Boolean(data.chart && charts)}
+                  preview={view === openedView ? chartPreview : undefined}
+                  isEmpty={chartIsEmpty}
+                  returnsHistograms={Boolean(data.chart?.histogramSeries)}
+                  histogramKind={kind}
+                  onHistogramKind={(hist) => void setState({ hist, ...NO_SELECTION })}
+                  bucketSelector={data.plan?.bucketRates ? data.plan.exemplars : undefined}
+                >
+                  {data.chart && charts ? (
+                    <charts.LatencyChart
+                      rows={data.chart.rows}
+                      lines={data.chart.lines}
+                      exemplars={data.points}
                       startMs={startMs}
                       endMs={endMs}
-                      selectedTraceId={state.trace}
-                      selectedBucket={state.bucket ?? undefined}
+                      region={region}
                       onSelectExemplar={selectExemplar}
                       onPreviewExemplar={previewExemplar}
-                      onSelectBucket={setBucket}
+                      onRegion={setRegion}
                     />
                   ) : null}
-                  {chartIsEmpty && data.points.length === 0 ? null : (
-                    <div>
-                      <ExemplarsSection
-                        count={pointsBelowChart.length}
-                        isPending={(data.exemplars.isPending && Boolean(data.plan)) || listCatchingUp}
-                        error={data.exemplars.error}
-                        exemplarStorage={health.data?.metrics.exemplarStorage}
-                        withoutTraceId={data.exemplars.data?.withoutTraceId}
-                        labelsWithoutTraceId={data.exemplars.data?.labelsWithoutTraceId}
-                      >
-                        {ExemplarTable ? (
-                          <ExemplarTable
-                            points={pointsBelowChart}
-                            bounds={bounds}
-                            bucket={state.bucket ?? undefined}
-                            region={region}
-                            sort={state.sort}
-                            selectedTraceId={state.trace}
-                            onSort={(sort) => void setState({ sort }, { history: "replace" })}
-                            onBucket={setBucket}
-                            onClearRegion={clearRegion}
-                            onSelect={selectExemplar}
-                          />
-                        ) : exemplarTable.loadError ? (
-                          <CodeLoadProblem what="The exemplar list" error={exemplarTable.loadError} />
-                        ) : (
-                          <Placeholder label="Loading the exemplar list" className="h-80" />
-                        )}
-                      </ExemplarsSection>
-                    </div>
-                  )}
-                </>
-              )}
-            </div>
-            {state.trace ? (
-              // On a phone the trace is a full-screen sheet over the chart (its header leads back).
-              <div className="relative min-w-0 max-md:fixed max-md:inset-0 max-md:z-30 max-md:overflow-auto max-md:bg-white xl:sticky xl:top-4 xl:h-[calc(100vh-6rem)] dark:max-md:bg-zinc-950">
-                {traceFull ? null : (
-                  <ResizeHandle
-                    label="Width of the trace panel"
-                    value={shownTraceWidth}
-                    min={MIN_TRACE_WIDTH_PX}
-                    max={maxTraceWidth}
-                    valueAt={(x, handle) =>
-                      handle.closest("main")!.getBoundingClientRect().right - MAIN_PADDING_PX - x
-                    }
-                    onChange={setTraceWidth}
-                    className="absolute inset-y-0 -left-3 z-10 hidden w-2 rounded xl:block"
-                  />
-                )}
-                {showPreview ? (
-                  preview
-                ) : TracePanel ? (
-                  <TracePanel
-                    key={state.trace}
-                    traceId={state.trace}
-                    selectedSpanId={state.span}
-                    traceUiUrl={health.data?.traceUiUrl}
-                    onSelectSpan={(span) => void setState({ span }, { history: "replace" })}
-                    compareTraceId={state.compare}
-                    exemplars={data.points}
-                    onOpenTrace={(trace, span) => {
-                      setOpenedByPerson(true);
-                      void setState({ trace, span, compare: null });
-                    }}
-                    onCompare={(compare) => void setState({ compare })}
-                    onClose={() => void setState({ trace: null, span: null, compare: null })}
-                    takeFocus={openedByPerson}
-                    full={traceFull}
-                    onFull={setTraceFull}
-                    onEscape={() => {
-                      const from = openedFrom.current;
-                      const scope = from && document.querySelector(`[data-testid="${from.container}"]`);
-                      // The list's row of that trace; or the chart's one marker button, which
-                      // follows the open trace (its group may be named after a slower one).
-                      const origin =
-                        scope?.querySelector<HTMLElement>(`[data-trace-id="${from!.traceId}"]`) ??
-                        scope?.querySelector<HTMLElement>("circle[role=button]");
-                      origin?.focus();
-                    }}
-                  />
-                ) : tracePanel.loadError ? (
-                  <CodeLoadProblem what="The trace view" error={tracePanel.loadError} />
-                ) : (
-                  <Placeholder label="Loading trace view" className="h-full min-h-[32rem]" />
+                </ChartArea>
+                {!query || data.lineError || !range.ok ? null : (
+                  <>
+                    {region && state.baseline ? (
+                      <ComparisonSection
+                        points={data.points}
+                        isPending={data.exemplars.isPending && Boolean(data.plan)}
+                        region={region}
+                        baseline={state.baseline}
+                        selectedOp={state.op}
+                        onBaseline={(baseline) => void setState({ baseline, op: null })}
+                        onOpenSpan={(trace, span, op, compare) => {
+                          setOpenedByPerson(true);
+                          fetchNow(trace);
+                          void setState({ trace, span, op, compare: compare ?? null });
+                        }}
+                        onClose={() => void setState({ baseline: null, op: null })}
+                      />
+                    ) : null}
+                    {/* With no data at all, the chart's explanation covers the buckets and exemplars too. */}
+                    {data.plan?.bucketRates && !chartIsEmpty ? (
+                      <BucketCharts
+                        charts={charts}
+                        chartsError={chartsError}
+                        query={data.plan.bucketRates}
+                        grid={gridBelowChart}
+                        stepSec={data.plan.stepSec}
+                        error={data.bucketsError}
+                        exemplars={pointsBelowChart}
+                        exemplarCounts={exemplarCounts}
+                        startMs={startMs}
+                        endMs={endMs}
+                        selectedBucket={state.bucket ?? undefined}
+                        onSelectExemplar={selectExemplar}
+                        onPreviewExemplar={previewExemplar}
+                        onSelectBucket={setBucket}
+                      />
+                    ) : null}
+                    {chartIsEmpty && data.points.length === 0 ? null : (
+                      <div>
+                        <ExemplarsSection
+                          count={pointsBelowChart.length}
+                          isPending={(data.exemplars.isPending && Boolean(data.plan)) || listCatchingUp}
+                          error={data.exemplars.error}
+                          exemplarStorage={health.data?.metrics.exemplarStorage}
+                          withoutTraceId={data.exemplars.data?.withoutTraceId}
+                          labelsWithoutTraceId={data.exemplars.data?.labelsWithoutTraceId}
+                        >
+                          {ExemplarTable ? (
+                            <ExemplarTable
+                              points={pointsBelowChart}
+                              bounds={bounds}
+                              bucket={state.bucket ?? undefined}
+                              region={region}
+                              sort={state.sort}
+                              selectedTraceId={state.trace}
+                              onSort={(sort) => void setState({ sort }, { history: "replace" })}
+                              onBucket={setBucket}
+                              onClearRegion={clearRegion}
+                              onSelect={selectExemplar}
+                            />
+                          ) : exemplarTable.loadError ? (
+                            <CodeLoadProblem what="The exemplar list" error={exemplarTable.loadError} />
+                          ) : (
+                            <Placeholder label="Loading the exemplar list" className="h-80" />
+                          )}
+                        </ExemplarsSection>
+                      </div>
+                    )}
+                  </>
                 )}
               </div>
-            ) : null}
-          </main>
-        </div>
+              {state.trace ? (
+                // On a phone the trace is a full-screen sheet over the chart (its header leads back).
+                <div className="relative min-w-0 max-md:fixed max-md:inset-0 max-md:z-30 max-md:overflow-auto max-md:bg-white xl:sticky xl:top-4 xl:h-[calc(100vh-6rem)] dark:max-md:bg-zinc-950">
+                  {traceFull ? null : (
+                    <ResizeHandle
+                      label="Width of the trace panel"
+                      value={shownTraceWidth}
+                      min={MIN_TRACE_WIDTH_PX}
+                      max={maxTraceWidth}
+                      valueAt={(x, handle) =>
+                        handle.closest("main")!.getBoundingClientRect().right - MAIN_PADDING_PX - x
+                      }
+                      onChange={setTraceWidth}
+                      className="absolute inset-y-0 -left-3 z-10 hidden w-2 rounded xl:block"
+                    />
+                  )}
+                  {showPreview ? (
+                    preview
+                  ) : TracePanel ? (
+                    <TracePanel
+                      key={state.trace}
+                      traceId={state.trace}
+                      selectedSpanId={state.span}
+                      traceUiUrl={health.data?.traceUiUrl}
+                      onSelectSpan={(span) => void setState({ span }, { history: "replace" })}
+                      compareTraceId={state.compare}
+                      exemplars={data.points}
+                      onOpenTrace={(trace, span) => {
+                        setOpenedByPerson(true);
+                        void setState({ trace, span, compare: null });
+                      }}
+                      onCompare={(compare) => void setState({ compare })}
+                      onClose={() => void setState({ trace: null, span: null, compare: null })}
+                      takeFocus={openedByPerson}
+                      full={traceFull}
+                      onFull={setTraceFull}
+                      onEscape={() => {
+                        const from = openedFrom.current;
+                        const scope = from && document.querySelector(`[data-testid="${from.container}"]`);
+                        // The list's row of that trace; or the chart's one marker button, which
+                        // follows the open trace (its group may be named after a slower one).
+                        const origin =
+                          scope?.querySelector<HTMLElement>(`[data-trace-id="${from!.traceId}"]`) ??
+                          scope?.querySelector<HTMLElement>("circle[role=button]");
+                        origin?.focus();
+                      }}
+                    />
+                  ) : tracePanel.loadError ? (
+                    <CodeLoadProblem what="The trace view" error={tracePanel.loadError} />
+                  ) : (
+                    <Placeholder label="Loading trace view" className="h-full min-h-[32rem]" />
+                  )}
+                </div>
+              ) : null}
+            </main>
+          </div>
+        </SelectedTraceContext>
       </TimeZoneContext>
     </ExplorerLinksContext>
   );

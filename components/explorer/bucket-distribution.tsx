@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis
 import { bucketLabel } from "@/lib/explore/buckets";
 
 import { formatDurationSec } from "@/lib/format/duration";
-import { useNoEmptyTabStops } from "./chart-config";
+import { RESIZE_THROTTLE_MS, useNoEmptyTabStops } from "./chart-config";
 
 interface Props {
   bounds: number[];
@@ -45,7 +45,7 @@ export const BucketDistribution = memo(function BucketDistribution({
         data-testid="bucket-distribution"
         aria-label="Requests per latency bucket in the range"
       >
-        <ResponsiveContainer width="100%" height="100%">
+        <ResponsiveContainer width="100%" height="100%" debounce={RESIZE_THROTTLE_MS}>
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid
               vertical={false}

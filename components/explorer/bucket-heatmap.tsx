@@ -24,7 +24,6 @@ interface Props {
   exemplars: ExemplarPoint[];
   startMs: number;
   endMs: number;
-  selectedTraceId?: string | null;
   selectedBucket?: number;
   onSelectExemplar: (point: ExemplarPoint) => void;
 }
@@ -72,7 +71,6 @@ const HeatmapPlot = memo(function HeatmapPlot({
   exemplars,
   startMs,
   endMs,
-  selectedTraceId,
   selectedBucket,
   onSelectExemplar,
   onHover,
@@ -113,7 +111,6 @@ const HeatmapPlot = memo(function HeatmapPlot({
         <ExemplarLayer
           points={exemplars}
           position={position}
-          selectedTraceId={selectedTraceId}
           onSelect={onSelectExemplar}
           onHover={onHover}
           label="Exemplars in their buckets"

@@ -15,6 +15,7 @@ import {
 } from "@/lib/explore/marker-navigation";
 import { type TimeZoneChoice, formatTimeOfDay } from "@/lib/format/time";
 import { useTimeZone } from "../time-zone";
+import { useSelectedTrace } from "./selected-trace";
 
 /** Markers closer than this many pixels merge into one group marker with a count. */
 const CELL_PX = 6;
@@ -24,7 +25,6 @@ interface Props {
   points: readonly ExemplarPoint[];
   /** Where in the data each point is drawn; the latency chart uses (time, value). */
   position?: (point: ExemplarPoint) => { x: number; y: number };
-  selectedTraceId?: string | null;
   /** The color of a point's series, when the chart tells series apart; else the neutral one. */
   colorOf?: (point: ExemplarPoint) => string | undefined;
   onSelect: (point: ExemplarPoint) => void;
@@ -71,7 +71,6 @@ function circlesPath(groups: readonly MarkerGroup[]): string {
 export const ExemplarLayer = memo(function ExemplarLayer({
   points,
   position,
-  selectedTraceId,
   colorOf,
   onSelect,
   onHover,
@@ -81,6 +80,7 @@ export const ExemplarLayer = memo(function ExemplarLayer({
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   const plot = usePlotArea();
+  const selectedTraceId = useSelectedTrace();
   const plotLeft = plot?.x;
   const plotRight = plot ? plot.x + plot.width : undefined;
   const toPixel = useMemo(() => {

@@ -26,7 +26,6 @@ interface Props {
   exemplars: ExemplarPoint[];
   startMs: number;
   endMs: number;
-  selectedTraceId?: string | null;
   region?: Region | null;
   onSelectExemplar: (point: ExemplarPoint) => void;
   onRegion: (region: Region | null) => void;
@@ -121,7 +120,6 @@ const LatencyPlot = memo(function LatencyPlot({
   exemplars,
   startMs,
   endMs,
-  selectedTraceId,
   region,
   onSelectExemplar,
   onRegion,
@@ -184,7 +182,6 @@ const LatencyPlot = memo(function LatencyPlot({
         <ExemplarLayer
           points={shown}
           colorOf={colorOf}
-          selectedTraceId={selectedTraceId}
           onSelect={onSelectExemplar}
           onHover={onHover}
           label="Exemplars on the latency chart"

@@ -48,7 +48,13 @@ export function SpanDetails({ trace, span, selfTimeUs, onCriticalPath, onOpenLin
           {span.parentSpanId ? <Row label="Parent ID" value={span.parentSpanId} mono /> : null}
         </dl>
         {histogramHref ? (
-          <Link href={histogramHref} className="mt-2 inline-block text-sky-700 underline dark:text-sky-400">
+          // Not prefetched: the page of a link renders its chart on the server, asking Prometheus;
+          // every opened span would cost that, for a link few people follow.
+          <Link
+            href={histogramHref}
+            prefetch={false}
+            className="mt-2 inline-block text-sky-700 underline dark:text-sky-400"
+          >
             Latency histogram of {span.serviceName} {String(span.attributes["http.route"] ?? "")}
           </Link>
         ) : null}
