@@ -59,8 +59,8 @@ if (typeof window !== "undefined") void loadExemplarTable().catch(() => undefine
 /**
  * `tracePreview`: the linked trace's first rows, rendered by the server, shown until the trace
  * panel has its code and the trace. `chartPreview`: likewise for the latency chart, shown until
- * the live chart draws, and only for the view the page opened with. `defaultQuery`: what to show when the URL names no query.
- * `account`: who is signed in, and the way out, rendered by the server.
+ * the live chart draws, and only for the view the page opened with. `defaultQuery`: what to show
+ * when the URL names no query. `account`: who is signed in, and the way out, rendered by the server.
  */
 export function Explorer({
   tracePreview,
@@ -151,7 +151,7 @@ export function Explorer({
   const setBucket = (bucket: number | undefined) =>
     void setState({ bucket: bucket ?? null }, { history: "replace" });
   // New data go on the latency chart first; the heatmap, distribution and list follow in a
-  // deferred render (on a cold open with 20,000 exemplars, the markers show ~0.4 s sooner).
+  // deferred render (on a cold open with 20,000 exemplars, the markers showed ~0.3 s sooner).
   const gridBelowChart = useDeferredValue(data.grid);
   const pointsBelowChart = useDeferredValue(data.points);
   const bounds = useMemo(() => gridBelowChart?.bounds ?? [], [gridBelowChart]);
