@@ -172,7 +172,7 @@ export async function benchExemplars(
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
       const page = await context.newPage();
-      await page.addInitScript(watchFirstMarkers);
+      await page.addInitScript(watchFirstMarkers, FIRST_MARKERS);
       await page.goto(`${baseUrl}/explore?query=${encodeURIComponent(c.query)}&from=${c.from}`);
       onScreen.push(await firstMarkersOnScreen(page));
       // Drawing starts once both the answer and the charts' code are in the browser.
@@ -281,10 +281,8 @@ const FIRST_MARKERS =
  * Runs in the page before its own code: notes when the first markers (the server's drawing or the
  * live chart's) enter the DOM, and the next animation frame after that.
  */
-function watchFirstMarkers() {
+function watchFirstMarkers(selector: string) {
   const marks = window as unknown as { markersInDom?: number; markersFrame?: number };
-  const selector =
-    "[data-testid=latency-chart-preview] [data-exemplar-markers], [data-testid=latency-chart] [data-trace-id]";
   new MutationObserver((_, observer) => {
     if (!document.querySelector(selector)) return;
     marks.markersInDom = performance.now();

@@ -127,6 +127,7 @@ export const ExemplarLayer = memo(function ExemplarLayer({
       role={focusable ? "group" : undefined}
       aria-label={focusable ? label : undefined}
       aria-hidden={focusable ? undefined : true}
+      // How many markers and exemplars are drawn: the benchmarks (bench/) and UI tests read them.
       data-exemplar-markers={markers.length}
       data-exemplars={points.length}
       onClick={(event) => {
