@@ -9,13 +9,15 @@ export function Problem({
 }: {
   title: string;
   children?: ReactNode;
-  tone?: "info" | "error";
+  tone?: "info" | "warning" | "error";
   action?: ReactNode;
 }) {
-  const colors =
-    tone === "error"
-      ? "border-red-300 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100"
-      : "border-zinc-300 bg-zinc-50 text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200";
+  const colors = {
+    error: "border-red-300 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100",
+    warning:
+      "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100",
+    info: "border-zinc-300 bg-zinc-50 text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200",
+  }[tone];
   return (
     <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border p-4 text-sm ${colors}`}>
       <p className="font-semibold">{title}</p>

@@ -27,6 +27,7 @@ import { exemplarCountsPerBucket } from "@/lib/explore/exemplar-table";
 import { resolveRange } from "@/lib/explore/time-range";
 import { formatRfc3339 } from "@/lib/format/time";
 import { histogramQueryForSpan } from "@/lib/trace-view/histogram-link";
+import { BackendWarnings } from "./backend-warnings";
 import { BucketCharts } from "./bucket-charts";
 import { ChartArea, Placeholder } from "./chart-area";
 import { histogramKind } from "@/lib/explore/latency-queries";
@@ -255,6 +256,7 @@ export function Explorer({
                     />
                   ) : null}
                 </div>
+                {data.lineError ? null : <BackendWarnings warnings={data.warnings} />}
                 <ChartArea
                   query={query}
                   families={families}

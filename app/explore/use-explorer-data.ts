@@ -41,6 +41,10 @@ export function useExplorerData(query: string, startMs: number, endMs: number, k
   }, [plan, lineData]);
   const grid = useMemo(() => (buckets.data ? bucketGrid(buckets.data) : undefined), [buckets.data]);
   const points = useMemo(() => (exemplars.data ? exemplarPoints(exemplars.data) : []), [exemplars.data]);
+  const warnings = useMemo(
+    () => backendWarnings([...(lineData ?? []), buckets.data, exemplars.data]),
+    [lineData, buckets.data, exemplars.data],
+  );
 
   return {
     plan,
@@ -51,5 +55,11 @@ export function useExplorerData(query: string, startMs: number, endMs: number, k
     bucketsError: buckets.error,
     points,
     exemplars,
+    warnings,
   };
+}
+
+/** The warnings of every answer drawn, each once (the same store down warns in every answer). */
+export function backendWarnings(answers: readonly ({ warnings?: string[] } | undefined)[]): string[] {
+  return [...new Set(answers.flatMap((answer) => answer?.warnings ?? []))];
 }

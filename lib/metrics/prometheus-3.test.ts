@@ -145,6 +145,31 @@ describe("normalizeExemplars", () => {
     // A series left with nothing new is not listed.
     expect(series).toHaveLength(1);
   });
+
+  it("keeps an HA pair's copies of one exemplar once, at the earlier time, when each replica stamped its own scrape", () => {
+    const labels = { trace_id: "0af7651916cd43dd8448eb211c80319c", span_id: "b7ad6b7169203331" };
+    const { series } = normalizeExemplars(
+      [
+        {
+          seriesLabels: { __name__: "x_bucket", le: "0.5", replica: "b" },
+          exemplars: [{ labels, value: "0.25", timestamp: 1795689146.5 }],
+        },
+        {
+          seriesLabels: { __name__: "x_bucket", le: "0.5", replica: "a" },
+          exemplars: [
+            { labels, value: "0.25", timestamp: 1795689145.1 },
+            // Another request of the same trace, with another duration: kept.
+            { labels: { trace_id: labels.trace_id }, value: "0.3", timestamp: 1795689145.2 },
+          ],
+        },
+      ],
+      ["trace_id"],
+    );
+    expect(series.flatMap((s) => s.exemplars.map((e) => [e.value, e.timestampSec]))).toEqual([
+      [0.25, 1795689145.1],
+      [0.3, 1795689145.2],
+    ]);
+  });
 });
 
 describe("an exponential native histogram received over OTLP (recorded Prometheus 3.16)", () => {

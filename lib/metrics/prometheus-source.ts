@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { parseLe } from "../histogram/quantile";
 import { withNativeHistogramSelectors } from "./native-exemplar-selectors";
 import { idFromBase64, normalizeSpanId, normalizeTraceId } from "../model/ids";
-import type { ExemplarSeries, ExemplarsResponse } from "../model/exemplar";
+import type { Exemplar, ExemplarSeries, ExemplarsResponse } from "../model/exemplar";
 import type { HistogramFamily, MatrixData, MetricsCapabilities } from "../model/metrics";
 import {
   type BackendTarget,
@@ -47,6 +47,9 @@ function familySeriesSelectors(families: readonly string[]): string[] {
   ];
 }
 
+/** A partial answer from many stores can carry one warning per store: the first few say it. */
+const MAX_WARNINGS = 10;
+
 const isOutage = (error: unknown) =>
   !(error instanceof AppError) || error.code === "backend_unreachable" || error.code === "backend_timeout";
 
@@ -63,18 +66,22 @@ export class PrometheusSource {
     private readonly traceIdLabels: readonly string[],
   ) {}
 
-  async queryRange(params: RangeParams, clientGone?: AbortSignal): Promise<MatrixData> {
-    return this.get(
-      "/api/v1/query_range",
-      new URLSearchParams({
-        query: params.query,
-        start: String(params.startSec),
-        end: String(params.endSec),
-        step: String(params.stepSec),
-      }),
-      matrixData,
-      clientGone,
-    );
+  async queryRange(range: RangeParams, clientGone?: AbortSignal): Promise<MatrixData> {
+    const params = new URLSearchParams({
+      query: range.query,
+      start: String(range.startSec),
+      end: String(range.endSec),
+      step: String(range.stepSec),
+    });
+    const response = await callBackend(this.target, "/api/v1/query_range", params, clientGone);
+    return readGuarded(this.target, () => {
+      const { data, warnings } = this.unwrap(
+        response.status,
+        parseJsonBody(this.target, response),
+        matrixData,
+      );
+      return warnings.length > 0 ? { ...data, warnings } : data;
+    });
   }
 
   async exemplars(
@@ -91,12 +98,15 @@ export class PrometheusSource {
     const response = await callBackend(this.target, "/api/v1/query_exemplars", params, clientGone);
     // An expression without a metric selector: Prometheus answers 204 with no body.
     if (response.status === 204 || response.body.trim() === "") return { series: [], withoutTraceId: 0 };
-    return readGuarded(this.target, () =>
-      normalizeExemplars(
-        this.unwrap(response.status, parseJsonBody(this.target, response), exemplarsData),
-        this.traceIdLabels,
-      ),
-    );
+    return readGuarded(this.target, () => {
+      const { data, warnings } = this.unwrap(
+        response.status,
+        parseJsonBody(this.target, response),
+        exemplarsData,
+      );
+      const exemplars = normalizeExemplars(data, this.traceIdLabels);
+      return warnings.length > 0 ? { ...exemplars, warnings } : exemplars;
+    });
   }
 
   /**
@@ -236,12 +246,21 @@ export class PrometheusSource {
     clientGone?: AbortSignal,
   ): Promise<z.infer<T>> {
     const response = await callBackend(this.target, path, params, clientGone);
-    return readGuarded(this.target, () =>
-      this.unwrap(response.status, parseJsonBody(this.target, response), schema),
+    return readGuarded(
+      this.target,
+      () => this.unwrap(response.status, parseJsonBody(this.target, response), schema).data,
     );
   }
 
-  private unwrap<T extends z.ZodType>(status: number, body: unknown, schema: T): z.infer<T> {
+  /**
+   * The answer's data, and its `warnings`: a partial answer says so there (Thanos Query with a
+   * store down, Mimir or Prometheus 3 with a limit hit). They reach the user, never only a log.
+   */
+  private unwrap<T extends z.ZodType>(
+    status: number,
+    body: unknown,
+    schema: T,
+  ): { data: z.infer<T>; warnings: string[] } {
     const failure = errorEnvelope.safeParse(body);
     if (failure.success) {
       // Prometheus's own words, e.g. "1:12: parse error: unexpected ..."
@@ -267,7 +286,10 @@ export class PrometheusSource {
         `${backendLabel(this.target)} answered in an unexpected shape (${where}: ${issue?.message})`,
       );
     }
-    return parsed.data;
+    const warnings = [...new Set(envelope.data.warnings ?? [])]
+      .slice(0, MAX_WARNINGS)
+      .map((warning) => backendText(this.target, warning, 1000));
+    return { data: parsed.data, warnings };
   }
 }
 
@@ -278,9 +300,11 @@ export function normalizeExemplars(
 ): ExemplarsResponse {
   let withoutTraceId = 0;
   const labelsSeen = new Set<string>();
-  // One request's exemplar can come twice: from a classic bucket and its native twin, or from
-  // two replicas behind Thanos Query without deduplication. It is one request: keep it once.
-  const seen = new Set<string>();
+  // One request's exemplar can come more than once: from a classic bucket and its native twin, or
+  // from each replica of an HA pair behind Thanos Query without deduplication (and at different
+  // times when the exposition gave it none: each replica stamps its own scrape). The same trace,
+  // span and value is one request: keep it once, at the earliest time seen.
+  const seen = new Map<string, Exemplar>();
   const series: ExemplarSeries[] = [];
   for (const entry of data) {
     const exemplars: ExemplarSeries["exemplars"] = [];
@@ -296,17 +320,17 @@ export function normalizeExemplars(
         for (const name of Object.keys(raw.labels)) if (labelsSeen.size < 20) labelsSeen.add(name);
         continue;
       }
-      const key = `${traceId}/${raw.labels.span_id ?? raw.labels.spanID ?? raw.labels.spanId ?? ""}/${raw.timestamp}/${value}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       const rawSpanId = raw.labels.span_id ?? raw.labels.spanID ?? raw.labels.spanId;
-      exemplars.push({
-        traceId,
-        spanId: rawSpanId ? (normalizeSpanId(rawSpanId) ?? idFromBase64(rawSpanId, 8)) : undefined,
-        value,
-        timestampSec: raw.timestamp,
-        labels: raw.labels,
-      });
+      const spanId = rawSpanId ? (normalizeSpanId(rawSpanId) ?? idFromBase64(rawSpanId, 8)) : undefined;
+      const key = `${traceId}/${spanId ?? ""}/${value}`;
+      const earlier = seen.get(key);
+      if (earlier) {
+        earlier.timestampSec = Math.min(earlier.timestampSec, raw.timestamp);
+        continue;
+      }
+      const exemplar = { traceId, spanId, value, timestampSec: raw.timestamp, labels: raw.labels };
+      seen.set(key, exemplar);
+      exemplars.push(exemplar);
     }
     if (exemplars.length === 0) continue;
     const le = entry.seriesLabels.le === undefined ? undefined : parseLe(entry.seriesLabels.le);

@@ -28,4 +28,6 @@ export interface ExemplarsResponse {
   withoutTraceId: number;
   /** The label names those exemplars did have (at most 20), to say which one to configure. */
   labelsWithoutTraceId?: string[];
+  /** The backend's warnings: the answer may be partial (Thanos Query with a store down). */
+  warnings?: string[];
 }

@@ -23,6 +23,8 @@ export interface MatrixData {
     /** Native histogram samples (Prometheus 3): a query such as `sum(rate(x[5m]))` on one. */
     histograms?: [timestampSec: number, histogram: NativeHistogramSample][];
   }[];
+  /** The backend's warnings: the answer may be partial (Thanos Query with a store down). */
+  warnings?: string[];
 }
 
 /**

@@ -9,7 +9,8 @@ import { getSources } from "./sources";
  * same "now"), or ten people opening the same link, cause one backend query. Kept 5 s: a range
  * that ends "now" is asked with its exact end, so a new moment is a new question. A shared query
  * runs to its end (within the backend timeout) even when the request that started it goes away:
- * others may be waiting for it.
+ * others may be waiting for it. A partial answer (one with warnings: a Thanos store down) is shared
+ * only with the requests already waiting for it; the next one asks again.
  */
 const answers = new SharedAnswers<MatrixData | ExemplarsResponse>({
   ttlMs: 5_000,
@@ -19,6 +20,7 @@ const answers = new SharedAnswers<MatrixData | ExemplarsResponse>({
     "result" in answer
       ? answer.result.reduce((n, s) => n + s.values.length + (s.histograms?.length ?? 0), 0)
       : answer.series.reduce((n, s) => n + s.exemplars.length, 0),
+  worthKeeping: (answer) => !answer.warnings?.length,
 });
 
 export interface RangeQuestion {

@@ -38,7 +38,7 @@ export function createSources(config: AppConfig, startedAtMs = Date.now()): Sour
     maxResponseBytes: config.maxBackendResponseBytes,
   };
   const metricsTarget = config.prometheus
-    ? { ...config.prometheus, fetch: networkFetch }
+    ? { ...config.prometheus, headersSetting: "PROMETHEUS_HEADERS", fetch: networkFetch }
     : { baseUrl: new URL("demo://prometheus"), headers: {}, fetch: createDemoPrometheus(clock) };
   const metrics = new PrometheusSource(
     { displayName: "Prometheus", ...metricsTarget, ...limits },
@@ -63,7 +63,13 @@ export function createSources(config: AppConfig, startedAtMs = Date.now()): Sour
 }
 
 function createTraceSource(traces: TraceBackendConfig, limits: Limits): TraceSource {
-  const target = { baseUrl: traces.baseUrl, headers: traces.headers, fetch: networkFetch, ...limits };
+  const target = {
+    baseUrl: traces.baseUrl,
+    headers: traces.headers,
+    headersSetting: "TRACE_HEADERS",
+    fetch: networkFetch,
+    ...limits,
+  };
   switch (traces.api) {
     case "tempo":
       return new TempoSource({ displayName: "Tempo", ...target });

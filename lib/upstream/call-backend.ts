@@ -18,6 +18,8 @@ export interface BackendTarget {
   /** `demo:` URLs are answered in-process by the demo world. */
   baseUrl: URL;
   headers: Record<string, string>;
+  /** The server setting that holds `headers` (credentials, tenant), named when the backend refuses us. */
+  headersSetting?: string;
   fetch: BackendFetch;
   timeoutMs: number;
   maxResponseBytes: number;
@@ -107,9 +109,9 @@ export async function callBackend(
       { cause: error },
     );
   }
+  let body: string;
   try {
-    const body = await readCapped(response, target.maxResponseBytes);
-    return { status: response.status, contentType: response.headers.get("content-type") ?? "", body };
+    body = await readCapped(response, target.maxResponseBytes);
   } catch (error) {
     const gone = stopped();
     if (gone) throw gone;
@@ -127,6 +129,22 @@ export async function callBackend(
       `${backendLabel(target)} broke off its answer (${describeNetworkError(error)})`,
     );
   }
+  if (response.status === 401 || response.status === 403) throw refusal(target, response.status, body);
+  return { status: response.status, contentType: response.headers.get("content-type") ?? "", body };
+}
+
+/**
+ * The backend wants credentials, or (Mimir: 401 "no org id") a tenant: say where they are set.
+ * Its own words are kept, with any of our header values taken out.
+ */
+function refusal(target: BackendTarget, status: number, body: string): AppError {
+  const words = backendText(target, body.replace(/<[^>]*>/g, " "), 200);
+  const setting = target.headersSetting ?? "the server's *_HEADERS setting";
+  return new AppError(
+    "backend_error",
+    `${backendLabel(target)} refused the explorer's request (${status}${words ? `: "${words}"` : ""}). ` +
+      `It needs credentials or a tenant: set them in ${setting}, e.g. Authorization=Bearer <token>, or X-Scope-OrgID=<tenant> for Mimir.`,
+  );
 }
 
 /** Says so when this server was busy for a good part of the wait (the time was not counted). */

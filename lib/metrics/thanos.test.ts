@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FixtureServer, startFixtureServer } from "../testing/fixture-server";
+import { readFixture } from "../testing/fixtures";
+import { PrometheusSource, normalizeExemplars } from "./prometheus-source";
+import { exemplarsData, successEnvelope } from "./prometheus-wire";
+
+/**
+ * Contract tests: the Prometheus client against answers recorded from a real Thanos Query v0.41
+ * over an HA pair of Prometheus 3.16 replicas (fixtures/thanos-0.41).
+ */
+
+const T = "thanos-0.41/";
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await startFixtureServer({
+    "/down/api/v1/query_range": { body: readFixture(`${T}query_range_replica_down.json`) },
+    "/down/api/v1/query_exemplars": { body: readFixture(`${T}query_exemplars_replica_down.json`) },
+    "/raw/api/v1/query_exemplars": { body: readFixture(`${T}query_exemplars_not_deduplicated.json`) },
+  });
+});
+afterAll(() => server.close());
+
+const source = (prefix: string) =>
+  new PrometheusSource(
+    {
+      displayName: "Prometheus",
+      baseUrl: new URL(`${server.url}${prefix}`),
+      headers: {},
+      fetch: (url, init) => fetch(url, init),
+      timeoutMs: 5000,
+      maxResponseBytes: 10e6,
+    },
+    ["trace_id"],
+  );
+
+const recordedExemplars = (name: string) =>
+  successEnvelope(exemplarsData).parse(JSON.parse(readFixture(`${T}${name}`))).data;
+const requestKeys = (series: { exemplars: { traceId: string; spanId?: string }[] }[]) =>
+  series.flatMap((s) => s.exemplars.map((e) => `${e.traceId}/${e.spanId}`));
+
+describe("Thanos Query over an HA pair (recorded answers)", () => {
+  it("without --query.replica-label: each series per replica, shared exemplars twice; the explorer keeps each request once", async () => {
+    const raw = recordedExemplars("query_exemplars_not_deduplicated.json");
+    expect(raw.map((s) => s.seriesLabels.replica).sort()).toEqual(["a", "b"]);
+    const rawCount = raw.reduce((n, s) => n + s.exemplars.length, 0);
+
+    const { series } = await source("/raw").exemplars("http_server_request_duration_seconds", 0, 1);
+    const keys = requestKeys(series);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBeLessThan(rawCount);
+    // The same requests as Thanos's own deduplication gave for the same window.
+    const deduplicated = normalizeExemplars(recordedExemplars("query_exemplars_deduplicated.json"), [
+      "trace_id",
+    ]);
+    expect(deduplicated.series.every((s) => s.labels.replica === undefined)).toBe(true);
+    expect(new Set(keys)).toEqual(new Set(requestKeys(deduplicated.series)));
+  });
+
+  it("with one replica down, answers from the other and passes Thanos's warnings on", async () => {
+    const prometheus = source("/down");
+    const lines = await prometheus.queryRange({ query: "p90", startSec: 0, endSec: 1, stepSec: 5 });
+    expect(lines.result[0]!.values.length).toBeGreaterThan(0);
+    expect(lines.warnings).toHaveLength(1);
+    expect(lines.warnings![0]).toMatch(/^receive series from Addr: 127\.0\.0\.1:10911 .*connection refused$/);
+
+    const exemplars = await prometheus.exemplars("http_server_request_duration_seconds", 0, 1);
+    expect(requestKeys(exemplars.series).length).toBeGreaterThan(0);
+    expect(exemplars.warnings![0]).toMatch(
+      /^receiving exemplars from exemplars client .*19091.*connection refused$/,
+    );
+  });
+});
