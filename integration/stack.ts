@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { vi } from "vitest";
 
 /** Helpers for tests against the real stack started by scripts/stack.mjs. */
@@ -79,4 +80,13 @@ export async function tracesKeptSinceSec(minSec = 25): Promise<number> {
   const wait = since + minSec - Date.now() / 1000;
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait * 1000));
   return since;
+}
+
+/** A port nothing listens on now, on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }

@@ -8,10 +8,22 @@
 //
 // STACK_PROMETHEUS=3 runs Prometheus 3 (built from the Go module proxy) instead of Debian's 2.x,
 // converting the shop's classic histogram to a native one (NHCB) as a migrating setup does.
+// STACK_THANOS=1 (or `start --thanos`) runs an HA pair instead of one Prometheus: two replicas
+// (external label replica="a" / "b") scraping the same shop, a Thanos Sidecar beside each, and
+// Thanos Query deduplicating on `replica`; the explorer then asks Thanos Query.
 // State lives in .stack/ (logs/, pids/, Prometheus data). The Go builds are kept in a user cache
 // folder (JAEGER_BIN_DIR, default ~/.cache/exemplar-explorer/bin) so every clone reuses them.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,6 +45,13 @@ export const STACK_PORTS = {
   jaegerOtlpHttp: 4318,
   jaegerHealth: 13133,
   prometheus: 19090,
+  prometheusB: 19091,
+  thanosSidecarGrpc: 10901,
+  thanosSidecarHttp: 10902,
+  thanosSidecarBGrpc: 10911,
+  thanosSidecarBHttp: 10912,
+  thanosQueryGrpc: 10903,
+  thanosQuery: 10904,
   gateway: 18080,
   users: 18081,
   orders: 18082,
@@ -40,6 +59,9 @@ export const STACK_PORTS = {
 const JAEGER_VERSION = "v1.76.0";
 // Prometheus's Go module versions v0.3xx.y are its releases 3.xx.y (stack/prometheus/go.mod pins it).
 const PROMETHEUS_3_RELEASE = "3.16.0";
+// Thanos's go.mod has `replace` directives, which `go install …@version` refuses: it is built as
+// its own main module, in a copy of its module source (v0.42 needs a newer Go than 1.26.8).
+const THANOS_VERSION = "v0.41.0";
 const host = "127.0.0.1";
 const tsx = join(root, "node_modules", ".bin", "tsx");
 
@@ -124,12 +146,70 @@ function ensurePrometheus3() {
   return binary;
 }
 
-function prometheusConfig() {
+/** Whether the stack runs an HA pair behind Thanos Query (STACK_THANOS=1) rather than one Prometheus. */
+export function thanosMode() {
+  return process.env.STACK_THANOS === "1";
+}
+
+export function thanosBinary() {
+  return join(dirs.bin, `thanos-${THANOS_VERSION}`);
+}
+
+function ensureThanos() {
+  const binary = thanosBinary();
+  if (existsSync(binary)) return binary;
+  if (!has("go")) throw new Error("Go is needed once to build Thanos (https://go.dev/dl); it is not on PATH");
+  log(`building Thanos ${THANOS_VERSION} with Go (once, 3-15 min; later runs reuse ${binary})`);
+  const downloaded = JSON.parse(
+    execFileSync("go", ["mod", "download", "-json", `github.com/thanos-io/thanos@${THANOS_VERSION}`], {
+      encoding: "utf8",
+    }),
+  );
+  // The module cache is read-only; the build needs Thanos as its main module, in a folder of its own.
+  const source = join(state, "thanos-source");
+  rmSync(source, { recursive: true, force: true });
+  cpSync(downloaded.Dir, source, { recursive: true });
+  execFileSync("chmod", ["-R", "u+w", source]);
+  try {
+    execFileSync(
+      "go",
+      [
+        "build",
+        "-trimpath",
+        // slicelabels: Thanos assumes Prometheus's slice layout of labels; without it the Sidecar
+        // crashes in label marshalling as soon as Query connects.
+        "-tags=netgo,slicelabels",
+        `-ldflags=-X github.com/prometheus/common/version.Version=${THANOS_VERSION.slice(1)}`,
+        "-o",
+        binary,
+        "./cmd/thanos",
+      ],
+      { cwd: source, stdio: "inherit" },
+    );
+  } finally {
+    rmSync(source, { recursive: true, force: true });
+  }
+  return binary;
+}
+
+/** The HA pair's replicas: the first is the stack's usual Prometheus, at its usual port. */
+export const PROMETHEUS_REPLICAS = [
+  { name: "prometheus", replica: "a", port: STACK_PORTS.prometheus },
+  {
+    name: "prometheus-b",
+    replica: "b",
+    port: STACK_PORTS.prometheusB,
+  },
+];
+
+function prometheusConfig(replica) {
   const targets = [STACK_PORTS.gateway, STACK_PORTS.users, STACK_PORTS.orders].map((p) => `"${host}:${p}"`);
   return [
     "global:",
     "  scrape_interval: 2s",
     "  evaluation_interval: 2s",
+    // What a Thanos Sidecar requires, and what Thanos Query deduplicates the pair on.
+    ...(replica ? ["  external_labels:", `    replica: ${replica}`] : []),
     "scrape_configs:",
     "  - job_name: shop",
     // Prometheus 3 as many run it while migrating: each classic histogram is also stored as a
@@ -176,7 +256,7 @@ async function waitFor(name, url, timeoutMs = 60_000, accept = (r) => r.ok) {
   while (Date.now() < deadline) {
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (accept(response)) return;
+      if (await accept(response)) return;
       last = `status ${response.status}`;
     } catch (error) {
       last = error.cause?.code ?? error.message;
@@ -193,19 +273,77 @@ export function prometheusCommand() {
   return prometheusMajor() === 3 ? prometheus3Binary() : "prometheus";
 }
 
-export function startPrometheus(extraArgs = []) {
-  return startProcess("prometheus", prometheusCommand(), [
-    `--config.file=${join(state, "prometheus.yml")}`,
-    `--storage.tsdb.path=${join(state, "prometheus-data")}`,
-    `--web.listen-address=${host}:${STACK_PORTS.prometheus}`,
+/** Starts the stack's Prometheus, or one replica of its HA pair (by name) in Thanos mode. */
+export function startPrometheus(extraArgs = [], name = "prometheus") {
+  const port = PROMETHEUS_REPLICAS.find((r) => r.name === name)?.port ?? STACK_PORTS.prometheus;
+  return startProcess(name, prometheusCommand(), [
+    `--config.file=${join(state, `${name}.yml`)}`,
+    `--storage.tsdb.path=${join(state, `${name}-data`)}`,
+    `--web.listen-address=${host}:${port}`,
     "--enable-feature=exemplar-storage",
     "--log.level=warn",
     ...extraArgs,
   ]);
 }
 
-export function waitForPrometheus() {
-  return waitFor("prometheus", `http://${host}:${STACK_PORTS.prometheus}/-/ready`);
+export function waitForPrometheus(name = "prometheus") {
+  const port = PROMETHEUS_REPLICAS.find((r) => r.name === name)?.port ?? STACK_PORTS.prometheus;
+  return waitFor(name, `http://${host}:${port}/-/ready`);
+}
+
+/** A Thanos Sidecar beside each replica, serving its data to Thanos Query over gRPC. */
+function startThanosSidecars() {
+  const ports = [
+    [STACK_PORTS.thanosSidecarGrpc, STACK_PORTS.thanosSidecarHttp],
+    [STACK_PORTS.thanosSidecarBGrpc, STACK_PORTS.thanosSidecarBHttp],
+  ];
+  PROMETHEUS_REPLICAS.forEach(({ name, port }, i) => {
+    const [grpc, http] = ports[i];
+    startProcess(`thanos-sidecar-${name}`, thanosBinary(), [
+      "sidecar",
+      `--prometheus.url=http://${host}:${port}`,
+      `--tsdb.path=${join(state, `${name}-data`)}`,
+      `--grpc-address=${host}:${grpc}`,
+      `--http-address=${host}:${http}`,
+      "--log.level=warn",
+    ]);
+  });
+}
+
+/**
+ * Thanos Query over both Sidecars. `dedup: false` leaves out `--query.replica-label`, as a
+ * misconfigured setup would: every series and exemplar then comes once per replica.
+ */
+export function startThanosQuery({
+  name = "thanos-query",
+  http = STACK_PORTS.thanosQuery,
+  grpc = STACK_PORTS.thanosQueryGrpc,
+  dedup = true,
+} = {}) {
+  return startProcess(name, thanosBinary(), [
+    "query",
+    `--http-address=${host}:${http}`,
+    `--grpc-address=${host}:${grpc}`,
+    `--endpoint=${host}:${STACK_PORTS.thanosSidecarGrpc}`,
+    `--endpoint=${host}:${STACK_PORTS.thanosSidecarBGrpc}`,
+    ...(dedup ? ["--query.replica-label=replica"] : []),
+    "--log.level=warn",
+  ]);
+}
+
+/** Ready once Thanos Query answers and sees both Sidecars (it finds them within a few seconds). */
+export async function waitForThanosQuery(http = STACK_PORTS.thanosQuery, name = "thanos-query") {
+  await waitFor(name, `http://${host}:${http}/-/ready`);
+  await waitFor(name, `http://${host}:${http}/api/v1/stores`, 60_000, async (response) => {
+    if (!response.ok) return false;
+    const stores = (await response.json()).data?.sidecar ?? [];
+    return stores.filter((store) => !store.lastError).length === PROMETHEUS_REPLICAS.length;
+  });
+}
+
+/** The Prometheus API the explorer is pointed at: Thanos Query in Thanos mode. */
+export function metricsUrl() {
+  return `http://${host}:${thanosMode() ? STACK_PORTS.thanosQuery : STACK_PORTS.prometheus}`;
 }
 
 export function startJaeger(extraEnv = {}) {
@@ -242,36 +380,48 @@ async function start() {
   if (prometheusMajor() === 3) ensurePrometheus3();
   else ensurePrometheus();
   ensureJaeger();
+  if (thanosMode()) ensureThanos();
   if (!existsSync(join(root, ".next", "standalone", "server.js"))) {
     log("building the explorer");
     execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   }
-  writeFileSync(join(state, "prometheus.yml"), prometheusConfig());
-  rmSync(join(state, "prometheus-data"), { recursive: true, force: true });
+  const replicas = thanosMode() ? PROMETHEUS_REPLICAS : PROMETHEUS_REPLICAS.slice(0, 1);
+  for (const { name, replica } of replicas) {
+    writeFileSync(join(state, `${name}.yml`), prometheusConfig(thanosMode() ? replica : undefined));
+    rmSync(join(state, `${name}-data`), { recursive: true, force: true });
+  }
 
-  log(`starting Jaeger, Prometheus ${prometheusMajor()}, the shop, its load and the explorer`);
+  const metrics = thanosMode()
+    ? `two Prometheus ${prometheusMajor()} replicas behind Thanos Query`
+    : `Prometheus ${prometheusMajor()}`;
+  log(`starting Jaeger, ${metrics}, the shop, its load and the explorer`);
   startJaeger();
-  startPrometheus();
+  for (const { name } of replicas) startPrometheus([], name);
   for (const service of ["users", "orders", "gateway"])
     startProcess(service, tsx, [join("stack", "shop", "main.ts"), service]);
   // The server itself (not the npm start wrapper), so that its pid is the one to watch.
   startProcess("explorer", process.execPath, [join(".next", "standalone", "server.js")], {
     PORT: String(STACK_PORTS.explorer),
     HOSTNAME: host,
-    PROMETHEUS_URL: `http://${host}:${STACK_PORTS.prometheus}`,
+    PROMETHEUS_URL: metricsUrl(),
     JAEGER_URL: `http://${host}:${STACK_PORTS.jaegerQuery}`,
     TRACE_UI_URL: `http://${host}:${STACK_PORTS.jaegerQuery}`,
   });
 
   await waitForJaeger();
-  await waitForPrometheus();
+  for (const { name } of replicas) await waitForPrometheus(name);
+  if (thanosMode()) {
+    startThanosSidecars();
+    startThanosQuery();
+    await waitForThanosQuery();
+  }
   for (const service of ["users", "orders", "gateway"]) {
     await waitFor(service, `http://${host}:${STACK_PORTS[service]}/metrics`);
   }
   startProcess("load", tsx, [join("stack", "shop", "load.ts")]);
   await waitFor("explorer", `http://${host}:${STACK_PORTS.explorer}/api/health`);
   log(
-    `ready: explorer http://${host}:${STACK_PORTS.explorer}  Jaeger http://${host}:${STACK_PORTS.jaegerQuery}  Prometheus http://${host}:${STACK_PORTS.prometheus}`,
+    `ready: explorer http://${host}:${STACK_PORTS.explorer}  Jaeger http://${host}:${STACK_PORTS.jaegerQuery}  ${thanosMode() ? "Thanos Query" : "Prometheus"} ${metricsUrl()}`,
   );
 }
 
@@ -316,8 +466,9 @@ async function stop() {
   if (!existsSync(dirs.pids)) return;
   const names = readdirSync(dirs.pids).map((f) => f.replace(/\.pid$/, ""));
   // The load first, the backends last, so nothing logs errors about the others going away.
-  const order = ["load", "explorer", "gateway", "users", "orders", "prometheus", "jaeger"];
-  names.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const order = ["load", "explorer", "gateway", "users", "orders", "thanos", "prometheus", "jaeger"];
+  const rank = (name) => order.findIndex((prefix) => name.startsWith(prefix));
+  names.sort((a, b) => rank(a) - rank(b));
   for (const name of names) if (await stopProcess(name)) log(`stopped ${name}`);
 }
 
@@ -331,9 +482,10 @@ function status() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const command = process.argv[2];
+  if (process.argv.includes("--thanos")) process.env.STACK_THANOS = "1";
   const actions = { start, stop, status };
   if (!actions[command]) {
-    console.error("usage: node scripts/stack.mjs start|stop|status");
+    console.error("usage: node scripts/stack.mjs start [--thanos]|stop|status");
     process.exit(2);
   }
   try {
