@@ -74,6 +74,28 @@ test("hostile exemplar labels render as text in the list and hover cards", async
   expect(overflow).toBeLessThanOrEqual(1);
 });
 
+test("a partial answer's warnings are shown above the charts, in the backend's words, as text", async ({
+  page,
+}) => {
+  await page.goto(
+    `http://127.0.0.1:${PORTS.hostile}/explore?query=${encodeURIComponent("http_server_request_duration_seconds")}&${recordedRange()}`,
+  );
+  const warning = page.getByRole("status").filter({ hasText: "may be incomplete" });
+  await expect(warning).toBeVisible({ timeout: 15_000 });
+  const list = warning.getByRole("list", { name: "Backend warnings" });
+  // Thanos's two (series and exemplars, one replica down) and the markup one, each once
+  // although every answer of the page carried them.
+  await expect(list.getByRole("listitem")).toHaveCount(3);
+  await expect(list).toContainText("receive series from Addr: 127.0.0.1:10911");
+  await expect(list).toContainText('<img src=x onerror="window.__xss=6">');
+  // The charts still draw what did answer.
+  await expect(page.getByRole("group", { name: "Exemplars on the latency chart" })).toBeVisible();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+});
+
 test("pages and API answers carry the security headers, with no unsafe-eval in production", async ({
   request,
 }) => {

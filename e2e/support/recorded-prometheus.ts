@@ -3,7 +3,9 @@
 //   /storage-off/...  a Prometheus running without --enable-feature=exemplar-storage
 //   /slow/...         a Prometheus that answers after 5 s (the app's timeout is set lower)
 //   /hostile/...      exemplars whose labels hold markup, right-to-left marks and long strings,
-//                     pointing at the demo world's hostile trace
+//                     pointing at the demo world's hostile trace; answers that come with warnings
+//                     as a Thanos Query with a replica down gives them (fixtures/thanos-0.41), and
+//                     one warning made of markup
 import { createServer } from "node:http";
 import { readFixture } from "../../lib/testing/fixtures";
 
@@ -33,6 +35,15 @@ function hostileExemplars() {
   return JSON.stringify(answer);
 }
 
+/** The warnings Thanos Query gave with one replica down, plus one of markup. */
+function withWarnings(answer: string, thanosAnswer: string): string {
+  const { warnings } = JSON.parse(readFixture(`thanos-0.41/${thanosAnswer}`)) as { warnings: string[] };
+  return JSON.stringify({
+    ...JSON.parse(answer),
+    warnings: [...warnings, `<img src=x onerror="window.__xss=6"> store \u202Eyrtemoeg\u202C is down`],
+  });
+}
+
 const common = {
   "/api/v1/status/buildinfo": () => recorded("status_buildinfo.json"),
   "/api/v1/metadata": () => recorded("metadata.json"),
@@ -52,7 +63,9 @@ const scenarios: Record<string, Record<string, () => string>> = {
   hostile: {
     ...common,
     "/api/v1/status/flags": () => withFlags("exemplar-storage"),
-    "/api/v1/query_exemplars": hostileExemplars,
+    "/api/v1/query_exemplars": () => withWarnings(hostileExemplars(), "query_exemplars_replica_down.json"),
+    "/api/v1/query_range": () =>
+      withWarnings(recorded("query_range_buckets.json"), "query_range_replica_down.json"),
   },
 };
 

@@ -117,15 +117,15 @@ describe("PrometheusSource against recorded Prometheus 2.42 answers", () => {
     exemplarQueries = [];
     await source({ "X-Scope-OrgID": "team-a" }).exemplars('x_bucket{a="b/../c"}', 0, 1);
     expect(exemplarQueries).toEqual(['x_bucket{a="b/../c"} or x{a="b/../c"}']);
-    expect(server.requests.at(-1)!.headers["x-scope-orgid"]).toBe("team-a");
-    expect(server.requests.at(-1)!.url.startsWith("/prom/api/v1/query_exemplars?")).toBe(true);
+    const asked = server.requests.filter((r) => r.url.startsWith("/prom/api/v1/query_exemplars?")).at(-1);
+    expect(asked!.headers["x-scope-orgid"]).toBe("team-a");
   });
 
   it("asks Mimir under its prefix with the tenant header, and without one says where to set it", async () => {
     const range = { query: "histogram_quantile(0.99, x)", startSec: 0, endSec: 60, stepSec: 5 };
     const tenant = source({ "X-Scope-OrgID": "team-a" }, undefined, "/mimir/prometheus");
     expect((await tenant.queryRange(range)).result.length).toBeGreaterThan(0);
-    expect(server.requests.at(-1)!.url.startsWith("/mimir/prometheus/api/v1/query_range?")).toBe(true);
+    expect(server.requests.some((r) => r.url.startsWith("/mimir/prometheus/api/v1/query_range?"))).toBe(true);
     await expect(source({}, undefined, "/mimir/prometheus").queryRange(range)).rejects.toThrow(
       /refused the explorer's request \(401: "no org id"\).*PROMETHEUS_HEADERS.*X-Scope-OrgID=<tenant>/,
     );

@@ -11,6 +11,7 @@ import {
   backendLabel,
   backendText,
   callBackend,
+  isDemo,
   parseJsonBody,
   readGuarded,
 } from "../upstream/call-backend";
@@ -25,6 +26,7 @@ import {
   metadataData,
   seriesData,
   successEnvelope,
+  thanosStoresData,
 } from "./prometheus-wire";
 
 /** One implementation of the Prometheus HTTP API for Prometheus, Thanos Query and Mimir. */
@@ -61,6 +63,9 @@ export interface RangeParams {
 }
 
 export class PrometheusSource {
+  /** Whether the backend has Thanos Query's store list; unknown until first asked. */
+  private hasStoreList: boolean | undefined;
+
   constructor(
     readonly target: BackendTarget,
     private readonly traceIdLabels: readonly string[],
@@ -73,14 +78,14 @@ export class PrometheusSource {
       end: String(range.endSec),
       step: String(range.stepSec),
     });
-    const response = await callBackend(this.target, "/api/v1/query_range", params, clientGone);
+    const [response, leftOut] = await Promise.all([
+      callBackend(this.target, "/api/v1/query_range", params, clientGone),
+      this.leftOutStores(),
+    ]);
     return readGuarded(this.target, () => {
-      const { data, warnings } = this.unwrap(
-        response.status,
-        parseJsonBody(this.target, response),
-        matrixData,
-      );
-      return warnings.length > 0 ? { ...data, warnings } : data;
+      const answer = this.unwrap(response.status, parseJsonBody(this.target, response), matrixData);
+      const warnings = [...answer.warnings, ...leftOut];
+      return warnings.length > 0 ? { ...answer.data, warnings } : answer.data;
     });
   }
 
@@ -95,7 +100,10 @@ export class PrometheusSource {
       start: String(startSec),
       end: String(endSec),
     });
-    const response = await callBackend(this.target, "/api/v1/query_exemplars", params, clientGone);
+    const [response, leftOut] = await Promise.all([
+      callBackend(this.target, "/api/v1/query_exemplars", params, clientGone),
+      this.leftOutStores(),
+    ]);
     // An expression without a metric selector: Prometheus answers 204 with no body.
     if (response.status === 204 || response.body.trim() === "") return { series: [], withoutTraceId: 0 };
     return readGuarded(this.target, () => {
@@ -105,8 +113,43 @@ export class PrometheusSource {
         exemplarsData,
       );
       const exemplars = normalizeExemplars(data, this.traceIdLabels);
-      return warnings.length > 0 ? { ...exemplars, warnings } : exemplars;
+      return warnings.length + leftOut.length > 0
+        ? { ...exemplars, warnings: [...warnings, ...leftOut] }
+        : exemplars;
     });
+  }
+
+  /**
+   * The stores Thanos Query is leaving out, as warnings. Once its health check finds a store
+   * unhealthy (a replica's Prometheus down: "Not ready"), Query answers without it and without a
+   * warning, so the charts would look whole; only the first seconds of an outage carry one.
+   * Asked beside each query; a backend without the store list (Prometheus, Mimir) is asked once.
+   */
+  private async leftOutStores(): Promise<string[]> {
+    if (this.hasStoreList === false || isDemo(this.target)) return [];
+    try {
+      const response = await callBackend(this.target, "/api/v1/stores");
+      const parsed = successEnvelope(thanosStoresData).safeParse(
+        response.status === 200 ? JSON.parse(response.body) : undefined,
+      );
+      this.hasStoreList = parsed.success;
+      if (!parsed.success) return [];
+      return Object.values(parsed.data.data)
+        .flatMap((stores) => stores ?? [])
+        .filter((store) => store.lastError)
+        .slice(0, MAX_WARNINGS)
+        .map((store) => {
+          const labels = (store.labelSets ?? []).map(formatLabels).join(", ");
+          return backendText(
+            this.target,
+            `Thanos Query leaves out the store ${store.name}${labels ? ` ${labels}` : ""}, which failed its health check (${store.lastError}): its series are missing unless another replica has them`,
+            1000,
+          );
+        });
+    } catch {
+      // Not worth failing a query for: its own answer is what matters.
+      return [];
+    }
   }
 
   /**
@@ -292,6 +335,11 @@ export class PrometheusSource {
     return { data: parsed.data, warnings };
   }
 }
+
+const formatLabels = (labels: Record<string, string>) =>
+  `{${Object.entries(labels)
+    .map(([name, value]) => `${name}=${JSON.stringify(value)}`)
+    .join(", ")}}`;
 
 /** Wire exemplars → app exemplars: trace ID from the first configured label present, IDs canonical. */
 export function normalizeExemplars(

@@ -62,3 +62,20 @@ export const buildInfoData = z.object({ version: z.string() }).loose();
 export const flagsData = z.record(z.string(), z.string());
 /** Prometheus 3.9+: `/api/v1/features`, e.g. `{ tsdb: { exemplar_storage: true } }`. */
 export const featuresData = z.record(z.string(), z.record(z.string(), z.unknown()));
+
+/**
+ * Thanos Query's `/api/v1/stores`: its stores by type, each with the error of its last health
+ * check (`null` when healthy). Other backends answer 404.
+ */
+export const thanosStoresData = z.record(
+  z.string(),
+  z
+    .array(
+      z.object({
+        name: z.string(),
+        lastError: z.string().nullish(),
+        labelSets: z.array(labels).nullish(),
+      }),
+    )
+    .nullish(),
+);

@@ -17,6 +17,11 @@ beforeAll(async () => {
     "/down/api/v1/query_range": { body: readFixture(`${T}query_range_replica_down.json`) },
     "/down/api/v1/query_exemplars": { body: readFixture(`${T}query_exemplars_replica_down.json`) },
     "/raw/api/v1/query_exemplars": { body: readFixture(`${T}query_exemplars_not_deduplicated.json`) },
+    "/left-out/api/v1/query_range": { body: readFixture(`${T}query_range_replica_left_out.json`) },
+    "/left-out/api/v1/stores": { body: readFixture(`${T}stores_replica_down.json`) },
+    // A Prometheus has no store list.
+    "/prometheus/api/v1/query_range": { body: readFixture(`${T}query_range_replica_left_out.json`) },
+    "/prometheus/api/v1/stores": { status: 404, contentType: "text/plain", body: "404 page not found\n" },
   });
 });
 afterAll(() => server.close());
@@ -69,5 +74,22 @@ describe("Thanos Query over an HA pair (recorded answers)", () => {
     expect(exemplars.warnings![0]).toMatch(
       /^receiving exemplars from exemplars client .*19091.*connection refused$/,
     );
+  });
+
+  it("once Query has left the replica out, answers carry no warning: the store list says what is missing", async () => {
+    const answer = JSON.parse(readFixture(`${T}query_range_replica_left_out.json`));
+    expect(answer.warnings).toBeUndefined();
+    const lines = await source("/left-out").queryRange({ query: "p90", startSec: 0, endSec: 1, stepSec: 5 });
+    expect(lines.result[0]!.values.length).toBeGreaterThan(0);
+    expect(lines.warnings).toEqual([
+      'Thanos Query leaves out the store 127.0.0.1:10911 {replica="b"}, which failed its health check (rpc error: code = Unknown desc = Not ready): its series are missing unless another replica has them',
+    ]);
+  });
+
+  it("asks a backend without the store list (Prometheus, Mimir) for it once, not beside every query", async () => {
+    const prometheus = source("/prometheus");
+    const range = { query: "p90", startSec: 0, endSec: 1, stepSec: 5 };
+    for (let i = 0; i < 3; i++) expect((await prometheus.queryRange(range)).warnings).toBeUndefined();
+    expect(server.requests.filter((r) => r.url === "/prometheus/api/v1/stores")).toHaveLength(1);
   });
 });
