@@ -19,6 +19,7 @@ export async function loadRoutes(env: Record<string, string>) {
     exemplars: await import("../app/api/exemplars/route"),
     trace: await import("../app/api/traces/[traceId]/route"),
     queryRange: await import("../app/api/metrics/query_range/route"),
+    histograms: await import("../app/api/metrics/histograms/route"),
   };
 }
 

@@ -74,8 +74,8 @@ export function ExemplarsSection(props: Props) {
           <code className="font-mono">storage.exemplars.max_exemplars</code>, 100,000 by default);
         </li>
         <li>
-          behind Thanos Receive, exemplars are kept only with{" "}
-          <code className="font-mono">--tsdb.max-exemplars</code> above 0; Mimir needs{" "}
+          behind Thanos, every Prometheus under a Sidecar needs exemplar storage, and Thanos Receive keeps
+          exemplars only with <code className="font-mono">--tsdb.max-exemplars</code> above 0; Mimir needs{" "}
           <code className="font-mono">max_global_exemplars_per_user</code>;
         </li>
         <li>Prometheus 3 drops a native histogram&apos;s exemplars that carry no timestamp.</li>

@@ -104,6 +104,28 @@ async function quantiles(routes: Routes, query: string): Promise<Map<number, num
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+describe("Thanos Query as the explorer's metrics backend", () => {
+  it("reports it reachable, by version, without claiming what its Prometheus replicas store", async () => {
+    expect((await (await throughThanos.health.GET()).json()).metrics).toEqual({
+      demo: false,
+      reachable: true,
+      version: "0.41.0",
+    });
+  });
+
+  it("lists the shop's histogram, classic and native, with its label names", async () => {
+    const { families } = await (await throughThanos.histograms.GET()).json();
+    expect(families).toContainEqual(
+      expect.objectContaining({
+        name: "http_server_request_duration_seconds",
+        classic: true,
+        native: true,
+        labelNames: expect.arrayContaining(["route", "service"]),
+      }),
+    );
+  });
+});
+
 describe("exemplars of an HA pair", () => {
   it("without deduplication, Thanos Query answers each series once per replica, and an exemplar both scraped twice", async () => {
     const data = await rawExemplars(RAW_URL);

@@ -275,6 +275,9 @@ export class PrometheusSource {
     }
     try {
       const flags = await this.get("/api/v1/status/flags", new URLSearchParams(), flagsData);
+      // Only a Prometheus's own flags say it: Thanos Query has an `enable-feature` flag too (its
+      // own features, empty here), and cannot tell what the Prometheus behind its stores run with.
+      if (flags["storage.tsdb.path"] === undefined) return undefined;
       const enabled = (flags["enable-feature"] ?? "").split(",").map((f) => f.trim());
       return enabled.includes("exemplar-storage");
     } catch {

@@ -17,6 +17,9 @@ beforeAll(async () => {
     "/down/api/v1/query_range": { body: readFixture(`${T}query_range_replica_down.json`) },
     "/down/api/v1/query_exemplars": { body: readFixture(`${T}query_exemplars_replica_down.json`) },
     "/raw/api/v1/query_exemplars": { body: readFixture(`${T}query_exemplars_not_deduplicated.json`) },
+    "/down/api/v1/status/buildinfo": { body: readFixture(`${T}status_buildinfo.json`) },
+    "/down/api/v1/features": { status: 404, contentType: "text/plain", body: "404 page not found\n" },
+    "/down/api/v1/status/flags": { body: readFixture(`${T}status_flags.json`) },
     "/left-out/api/v1/query_range": { body: readFixture(`${T}query_range_replica_left_out.json`) },
     "/left-out/api/v1/stores": { body: readFixture(`${T}stores_replica_down.json`) },
     // A Prometheus has no store list.
@@ -91,5 +94,13 @@ describe("Thanos Query over an HA pair (recorded answers)", () => {
     const range = { query: "p90", startSec: 0, endSec: 1, stepSec: 5 };
     for (let i = 0; i < 3; i++) expect((await prometheus.queryRange(range)).warnings).toBeUndefined();
     expect(server.requests.filter((r) => r.url === "/prometheus/api/v1/stores")).toHaveLength(1);
+  });
+
+  it("does not claim exemplar storage is off: Thanos Query's own flags cannot tell", async () => {
+    expect(await source("/down").capabilities()).toEqual({
+      reachable: true,
+      version: "0.41.0",
+      exemplarStorage: undefined,
+    });
   });
 });
