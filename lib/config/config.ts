@@ -27,7 +27,7 @@ export interface AppConfig {
   traceUiUrl?: string;
   backendTimeoutMs: number;
   maxBackendResponseBytes: number;
-  demo: { seed: number; nowMs?: number };
+  demo: { seed: number };
   /** Host names this server answers for (lowercase, no port): a DNS-rebinding page gets nothing. */
   allowedHosts: string[];
   auth: AuthConfig;
@@ -164,18 +164,6 @@ const envSchema = z.object({
   BACKEND_TIMEOUT_MS: positiveInt(15_000),
   MAX_BACKEND_RESPONSE_BYTES: positiveInt(64 * 1024 * 1024),
   DEMO_SEED: z.coerce.number().int("must be a whole number").nonnegative().default(1),
-  DEMO_NOW: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === "") return undefined;
-      const ms = Date.parse(value);
-      if (Number.isNaN(ms)) {
-        ctx.addIssue({ code: "custom", message: `must be an RFC 3339 time, got "${value}"` });
-        return z.NEVER;
-      }
-      return ms;
-    }),
 });
 
 /** Pure: builds the config from an environment map, or throws one ConfigError line. */
@@ -211,7 +199,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     traceUiUrl: e.TRACE_UI_URL,
     backendTimeoutMs: e.BACKEND_TIMEOUT_MS,
     maxBackendResponseBytes: e.MAX_BACKEND_RESPONSE_BYTES,
-    demo: { seed: e.DEMO_SEED, nowMs: e.DEMO_NOW },
+    demo: { seed: e.DEMO_SEED },
     allowedHosts: [
       ...new Set([
         ...LOOPBACK_HOSTS,

@@ -6,7 +6,7 @@ import { JaegerV1Source } from "../traces/jaeger-source";
 import { createDemoJaeger } from "./jaeger-api";
 import { syntheticTraceId } from "./synthetic-trace";
 import { createDemoPrometheus } from "./prometheus-api";
-import { DEMO_METRIC, ORDERS_CANARY, regressionEpisode } from "./world";
+import { DEMO_METRIC, ORDERS_CANARY, lastEndedRegressionEpisode } from "./world";
 import { compareAttributes } from "../compare/attributes";
 import { MAX_TRACES_PER_COHORT, chooseCohorts } from "../compare/cohorts";
 import { compareCohorts } from "../compare/operations";
@@ -19,7 +19,7 @@ import { bucketGrid } from "../explore/buckets";
  */
 
 const NOW = Date.parse("2026-11-24T12:00:00Z");
-const clock = { seed: 7, anchorMs: NOW };
+const clock = { seed: 7 };
 
 function target(name: string, fetch: BackendTarget["fetch"]): BackendTarget {
   return {
@@ -33,7 +33,7 @@ function target(name: string, fetch: BackendTarget["fetch"]): BackendTarget {
 }
 
 function demoSources(seed = clock.seed) {
-  const c = { seed, anchorMs: NOW };
+  const c = { seed };
   return {
     metrics: new PrometheusSource(
       target(
@@ -88,8 +88,28 @@ describe("demo world", () => {
     expect(sampledOut / checked).toBeLessThan(0.12);
   });
 
+  it("answers a question about the past the same whenever it is asked: every instance tells the same story", async () => {
+    const question = { query: p99(ORDERS), startSec: NOW / 1000 - 3600, endSec: NOW / 1000, stepSec: 60 };
+    const askedAt = (nowMs: number) =>
+      new PrometheusSource(
+        target(
+          "prometheus",
+          createDemoPrometheus(clock, () => nowMs),
+        ),
+        ["trace_id"],
+      );
+    const [now, later] = await Promise.all([
+      askedAt(NOW).queryRange(question),
+      askedAt(NOW + 10 * 60_000).queryRange(question),
+    ]);
+    expect(later).toEqual(now);
+    expect(await askedAt(NOW + 3_600_000).exemplars(ORDERS, question.startSec, question.endSec)).toEqual(
+      await askedAt(NOW).exemplars(ORDERS, question.startSec, question.endSec),
+    );
+  });
+
   it("tells the regression: p99 of GET /api/v1/orders sits in the 0.5–1 s bucket during the episode only", async () => {
-    const episode = regressionEpisode(clock);
+    const episode = lastEndedRegressionEpisode(NOW);
     const data = await metrics.queryRange({
       query: p99(ORDERS),
       startSec: NOW / 1000 - 3600,
@@ -105,7 +125,7 @@ describe("demo world", () => {
   });
 
   it("puts the slow database span and the N+1 pattern in the regression's slowest trace", async () => {
-    const episode = regressionEpisode(clock);
+    const episode = lastEndedRegressionEpisode(NOW);
     const { series } = await metrics.exemplars(ORDERS, episode.startMs / 1000, episode.endMs / 1000);
     const slowest = series.flatMap((s) => s.exemplars).sort((a, b) => b.value - a.value);
     let trace;
@@ -122,7 +142,7 @@ describe("demo world", () => {
   });
 
   it("lets a comparison of the regression's slow requests with typical ones name the N+1, the lock wait and the canary", async () => {
-    const episode = regressionEpisode(clock);
+    const episode = lastEndedRegressionEpisode(NOW);
     const answer = await metrics.exemplars(ORDERS, NOW / 1000 - 3600, NOW / 1000);
     const points = exemplarPoints(answer);
     // What a person drags around on the chart: the high markers during the episode.

@@ -112,7 +112,7 @@ function queryRange(params: URLSearchParams, clock: WorldClock, nowMs: number): 
     throw new PromqlError(`invalid parameter "start": cannot parse "" to a valid timestamp`);
   const stepSec = parseStep(params.get("step"));
   const expr = parseDemoQuery(query);
-  const result = evaluateRange(expr, { startSec, endSec, stepSec }, clock, dataWindow(clock, nowMs));
+  const result = evaluateRange(expr, { startSec, endSec, stepSec }, clock, dataWindow(nowMs));
   const floats = result.filter((series) => series.labels[NATIVE_BUCKET] === undefined);
   return success({
     resultType: "matrix",
@@ -184,7 +184,7 @@ function queryExemplars(params: URLSearchParams, clock: WorldClock, nowMs: numbe
   const startSec = parseTime(params.get("start"), "start", -Infinity);
   const endSec = parseTime(params.get("end"), "end", nowMs / 1000);
   if (endSec < startSec) throw new PromqlError("end timestamp must not be before start timestamp");
-  const window = dataWindow(clock, nowMs);
+  const window = dataWindow(nowMs);
   const fromMs = Math.max(startSec * 1000, window.fromMs, nowMs - EXEMPLAR_RETENTION_MS);
   const toMs = Math.min(endSec * 1000, window.toMs);
 

@@ -44,8 +44,8 @@ export interface DataWindow {
   toMs: number;
 }
 
-export function dataWindow(clock: WorldClock, nowMs: number): DataWindow {
-  return { fromMs: clock.anchorMs - HISTORY_MS, toMs: nowMs };
+export function dataWindow(nowMs: number): DataWindow {
+  return { fromMs: nowMs - HISTORY_MS, toMs: nowMs };
 }
 
 export function stepTimes(range: RangeQuery): number[] {

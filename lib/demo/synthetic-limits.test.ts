@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { demoClock } from "./demo-clock";
 import { createDemoJaeger } from "./jaeger-api";
 import { MAX_SYNTHETIC_SPANS, syntheticTraceId } from "./synthetic-trace";
 
@@ -12,7 +11,7 @@ let jaeger: (traceId: string) => Promise<Response>;
 const BUDGET = 3_000;
 
 beforeEach(() => {
-  const fetch = createDemoJaeger(demoClock(1, NOW), () => nowMs, BUDGET);
+  const fetch = createDemoJaeger({ seed: 1 }, () => nowMs, BUDGET);
   jaeger = (traceId) => fetch(new URL(`demo://jaeger/api/traces/${traceId}`));
   nowMs = NOW;
 });
@@ -38,7 +37,7 @@ describe("synthetic traces", () => {
   });
 
   it("make the advertised largest one within the default budget", async () => {
-    const fetch = createDemoJaeger(demoClock(1, NOW), () => nowMs);
+    const fetch = createDemoJaeger({ seed: 1 }, () => nowMs);
     const answer = await fetch(new URL(`demo://jaeger/api/traces/${syntheticTraceId(MAX_SYNTHETIC_SPANS)}`));
     expect(answer.status).toBe(200);
     // Well under the 64 MiB answer cap of the backend client.

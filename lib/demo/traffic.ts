@@ -32,7 +32,7 @@ export function tickOf(timeMs: number): number {
 export function bucketIncrements(series: DemoSeries, clock: WorldClock, tick: number): number[] {
   const midMs = (tick + 0.5) * SCRAPE_INTERVAL_MS;
   const expected = requestRate(series, midMs) * (SCRAPE_INTERVAL_MS / 1000);
-  const mixture = latencyMixture(series, clock, midMs);
+  const mixture = latencyMixture(series, midMs);
   const counts: number[] = [];
   let below = 0;
   for (let b = 0; b < BUCKET_BOUNDS.length; b++) {
@@ -64,7 +64,7 @@ export function tickExemplars(
   let mixture: LatencyComponent[] | undefined;
   for (let b = 0; b < counts.length; b++) {
     if (counts[b]! <= 0 || unitHash(clock.seed, series.index, tick, b, 0xe8) >= EXEMPLAR_CHANCE) continue;
-    mixture ??= latencyMixture(series, clock, midMs);
+    mixture ??= latencyMixture(series, midMs);
     const lowSec = b === 0 ? 0 : BUCKET_BOUNDS[b - 1]!;
     const highSec = BUCKET_BOUNDS[b]!;
     const draw = (salt: number) => unitHash(clock.seed, series.index, tick, b, salt);

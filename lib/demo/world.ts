@@ -4,9 +4,9 @@ import { normalCdf } from "./normal-distribution";
  * The demo world's catalog and latency model: a small shop behind an API gateway. Every
  * number a chart shows comes from here, evaluated for any moment; nothing is stored.
  *
- * The story: ~35 minutes before the world's clock ("now" at start-up, or DEMO_NOW), a canary
- * of the orders service (version 1.9.0, on its own pod) takes up to 30% of the traffic for 20
- * minutes; it has an N+1 query, which pushes p99 of `GET /api/v1/orders` into the 0.5–1 s
+ * The story: from minute 10 to minute 30 of every hour (UTC), the deploy pipeline retries a canary
+ * of the orders service (version 1.9.0, on its own pod) that takes up to 30% of the traffic, and
+ * rolls it back; it has an N+1 query, which pushes p99 of `GET /api/v1/orders` into the 0.5–1 s
  * bucket. Only the traces' resource attributes tell which requests the canary served. Payments fail now and then and are retried; a few requests hit a
  * slow database query at any time.
  */
@@ -237,11 +237,19 @@ export const DEMO_SERIES: readonly DemoSeries[] = DEMO_ROUTES.flatMap((route) =>
   }),
 );
 
+/**
+ * What the world depends on besides the moment asked about: only its seed. Every instance of the
+ * explorer (replicas, serverless functions started at any time) tells the same story, so a link
+ * made on one shows the same on another.
+ */
 export interface WorldClock {
   seed: number;
-  /** The world's "now": the regression happened shortly before it. */
-  anchorMs: number;
 }
+
+/** The canary's schedule, on the wall clock: minute 10 to 30 of every hour. */
+const EPISODE_PERIOD_MS = 60 * 60_000;
+const EPISODE_OFFSET_MS = 10 * 60_000;
+const EPISODE_LENGTH_MS = 20 * 60_000;
 
 export interface LatencyComponent {
   weight: number;
@@ -250,17 +258,22 @@ export interface LatencyComponent {
   scenario: Scenario;
 }
 
-const EPISODE_START_BEFORE_ANCHOR_MS = 35 * 60_000;
-const EPISODE_LENGTH_MS = 20 * 60_000;
-
-export function regressionEpisode(clock: WorldClock): { startMs: number; endMs: number } {
-  const startMs = clock.anchorMs - EPISODE_START_BEFORE_ANCHOR_MS;
+/** The regression episode that began last at or before `timeMs` (it may still be going on). */
+export function regressionEpisode(timeMs: number): { startMs: number; endMs: number } {
+  const startMs =
+    Math.floor((timeMs - EPISODE_OFFSET_MS) / EPISODE_PERIOD_MS) * EPISODE_PERIOD_MS + EPISODE_OFFSET_MS;
   return { startMs, endMs: startMs + EPISODE_LENGTH_MS };
 }
 
-/** 0 outside the episode, rising to 1 within two minutes and falling back after the fix. */
-export function regressionIntensity(clock: WorldClock, timeMs: number): number {
-  const { startMs, endMs } = regressionEpisode(clock);
+/** The last regression episode that is over by `timeMs`. */
+export function lastEndedRegressionEpisode(timeMs: number): { startMs: number; endMs: number } {
+  const episode = regressionEpisode(timeMs);
+  return episode.endMs <= timeMs ? episode : regressionEpisode(episode.startMs - 1);
+}
+
+/** 0 outside an episode, rising to 1 within two minutes and falling back after the rollback. */
+export function regressionIntensity(timeMs: number): number {
+  const { startMs, endMs } = regressionEpisode(timeMs);
   if (timeMs <= startMs || timeMs >= endMs) return 0;
   const ramp = 2 * 60_000;
   return Math.min(1, (timeMs - startMs) / ramp, (endMs - timeMs) / ramp);
@@ -273,14 +286,14 @@ export function loadFactor(timeMs: number): number {
 }
 
 /** The latency mixture of one series at one moment. Weights sum to 1. */
-export function latencyMixture(series: DemoSeries, clock: WorldClock, timeMs: number): LatencyComponent[] {
+export function latencyMixture(series: DemoSeries, timeMs: number): LatencyComponent[] {
   const { route } = series;
   const busy = 1 + 0.12 * (loadFactor(timeMs) - 1);
   if (series.isError) {
     return [{ weight: 1, medianSec: route.medianSec * 1.6 * busy, sigma: 0.8, scenario: Scenario.Error }];
   }
   const slowQuery = 0.004;
-  const regression = route.regresses ? 0.3 * regressionIntensity(clock, timeMs) : 0;
+  const regression = route.regresses ? 0.3 * regressionIntensity(timeMs) : 0;
   const components: LatencyComponent[] = [
     {
       weight: 1 - slowQuery - regression,

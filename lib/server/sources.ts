@@ -1,5 +1,4 @@
 import { type AppConfig, type TraceBackendConfig, getConfig } from "../config/config";
-import { demoClock } from "../demo/demo-clock";
 import { createDemoJaeger } from "../demo/jaeger-api";
 import { createDemoPrometheus } from "../demo/prometheus-api";
 import { DEMO_SUGGESTED_QUERY } from "../demo/world";
@@ -31,8 +30,8 @@ interface Limits {
 
 const networkFetch: BackendFetch = (url, init) => fetch(url, init);
 
-export function createSources(config: AppConfig, startedAtMs = Date.now()): Sources {
-  const clock = demoClock(config.demo.seed, config.demo.nowMs, startedAtMs);
+export function createSources(config: AppConfig): Sources {
+  const clock = { seed: config.demo.seed };
   const limits: Limits = {
     timeoutMs: config.backendTimeoutMs,
     maxResponseBytes: config.maxBackendResponseBytes,
