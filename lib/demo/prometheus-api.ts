@@ -55,7 +55,7 @@ export function createDemoPrometheus(clock: WorldClock, now: () => number = Date
           });
         case "status/flags":
           // As Prometheus 2.x answers: the storage's size is a configuration file setting, not a flag.
-          return success({ "enable-feature": "exemplar-storage" });
+          return success({ "enable-feature": "exemplar-storage", "storage.tsdb.path": "demo/" });
         default: {
           const label = /^label\/([^/]+)\/values$/.exec(path);
           if (label) {
