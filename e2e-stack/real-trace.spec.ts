@@ -44,3 +44,31 @@ test("on Prometheus 3, the histogram's native form draws quantiles, heatmap and 
       .getByRole("treeitem", { selected: true }),
   ).toContainText("gateway");
 });
+
+test("on Prometheus 3, Jaeger's span metrics (an exponential histogram over OTLP) are listed, drawn, and their exemplars open real traces", async ({
+  page,
+  explorer,
+}) => {
+  test.skip(
+    process.env.STACK_PROMETHEUS !== "3",
+    "Prometheus 2.42 has no OTLP receiver; this runs in the Prometheus 3 round",
+  );
+  await explorer.goto(
+    `?query=${encodeURIComponent('http_server_request_duration_seconds{service="gateway"}')}&from=now-15m`,
+  );
+  // Picked from the metric list (a listed name applies as it is entered, without Enter), although
+  // Prometheus has no metadata to call it a histogram.
+  await page.getByLabel("Histogram", { exact: true }).fill("traces_span_metrics_duration_seconds");
+  await expect(page).toHaveURL(/traces_span_metrics_duration_seconds/);
+  // Native only: no choice to offer, and the heatmap's rows are merged exponential buckets.
+  await expect(page.getByRole("button", { name: "Classic buckets" })).toHaveCount(0);
+  await expect(page.getByRole("figure", { name: "Requests per latency bucket over time" })).toBeVisible();
+  await expect(explorer.markers.first()).toBeVisible();
+  const traceId = await explorer.openFirstKeptTrace();
+  await expect(explorer.tracePanel.getByText(traceId)).toBeVisible();
+  await expect(
+    explorer.tracePanel
+      .getByRole("tree", { name: "Trace waterfall" })
+      .getByRole("treeitem", { selected: true }),
+  ).toHaveAttribute("data-span-id", /^[0-9a-f]{16}$/);
+});

@@ -34,6 +34,7 @@ export declare function prometheusCommand(): string;
 export declare function waitForPrometheus(name?: string): Promise<void>;
 export declare const PROMETHEUS_REPLICAS: { name: string; replica: string; port: number }[];
 export declare function thanosMode(): boolean;
+export declare function spanMetricsMode(): boolean;
 export declare function thanosBinary(): string;
 export declare function startThanosQuery(options?: {
   name?: string;

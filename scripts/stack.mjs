@@ -281,6 +281,8 @@ export function startPrometheus(extraArgs = [], name = "prometheus") {
     `--storage.tsdb.path=${join(state, `${name}-data`)}`,
     `--web.listen-address=${host}:${port}`,
     "--enable-feature=exemplar-storage",
+    // Jaeger's span metrics arrive here (spanMetricsMode).
+    ...(spanMetricsMode() && name === "prometheus" ? ["--web.enable-otlp-receiver"] : []),
     "--log.level=warn",
     ...extraArgs,
   ]);
@@ -346,12 +348,23 @@ export function metricsUrl() {
   return `http://${host}:${thanosMode() ? STACK_PORTS.thanosQuery : STACK_PORTS.prometheus}`;
 }
 
+/**
+ * Whether Jaeger also pushes span metrics to Prometheus over OTLP (stack/jaeger/spanmetrics.yaml):
+ * with Prometheus 3 alone, whose OTLP receiver stores them as a native exponential histogram.
+ */
+export function spanMetricsMode() {
+  return prometheusMajor() === 3 && !thanosMode();
+}
+
 export function startJaeger(extraEnv = {}) {
-  return startProcess("jaeger", jaegerBinary(), ["--config", join(root, "stack", "jaeger", "config.yaml")], {
+  const configs = ["config.yaml", ...(spanMetricsMode() ? ["spanmetrics.yaml"] : [])];
+  const args = configs.flatMap((file) => ["--config", join(root, "stack", "jaeger", file)]);
+  return startProcess("jaeger", jaegerBinary(), args, {
     JAEGER_QUERY_PORT: String(STACK_PORTS.jaegerQuery),
     JAEGER_QUERY_GRPC_PORT: String(STACK_PORTS.jaegerQueryGrpc),
     JAEGER_OTLP_HTTP_PORT: String(STACK_PORTS.jaegerOtlpHttp),
     JAEGER_HEALTH_PORT: String(STACK_PORTS.jaegerHealth),
+    JAEGER_SPANMETRICS_PROMETHEUS_PORT: String(STACK_PORTS.prometheus),
     // Jaeger would otherwise try to send its own traces to an OTLP endpoint on :4317.
     OTEL_TRACES_EXPORTER: "none",
     OTEL_SDK_DISABLED: "true",

@@ -11,7 +11,7 @@ import {
   useXAxisScale,
   useYAxisScale,
 } from "recharts";
-import { type BucketGrid, bucketLabel, heatmapRow, maxRate } from "@/lib/explore/buckets";
+import { type BucketGrid, bucketLabel, heatmapRow, labelledRows, maxRate } from "@/lib/explore/buckets";
 import { type ExemplarPoint } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
 import { type ExemplarHover, ExemplarChartFigure, type PreviewProps } from "./exemplar-hover-card";
@@ -60,6 +60,9 @@ export const BucketHeatmap = memo(function BucketHeatmap(props: Omit<PlotProps, 
   );
 });
 
+/** Row labels that fit the chart's height at the tick font (an exponential histogram has up to 32 rows). */
+const MAX_ROW_LABELS = 14;
+
 interface PlotProps extends Props {
   onHover: (hover: ExemplarHover) => void;
 }
@@ -84,7 +87,7 @@ const HeatmapPlot = memo(function HeatmapPlot({
   const yAxis = useMemo(
     () => ({
       domain: [0, rows],
-      ticks: grid.bounds.map((_, i) => i + 0.5),
+      ticks: labelledRows(rows, MAX_ROW_LABELS).map((row) => row + 0.5),
       tickFormatter: (v: number) => bucketLabel(grid.bounds, Math.floor(v), formatDurationSec),
     }),
     [grid.bounds, rows],

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matrixData } from "../metrics/prometheus-wire";
 import { readFixture, readPrometheusData } from "../testing/fixtures";
@@ -7,6 +8,7 @@ import {
   bucketLabel,
   bucketTotals,
   heatmapRow,
+  labelledRows,
   leLabel,
   maxRate,
 } from "./buckets";
@@ -133,5 +135,20 @@ describe("bucketGrid of native histogram samples (recorded Prometheus 3.16, a co
       }
     }
     expect(compared).toBeGreaterThan(5);
+  });
+});
+
+describe("labelledRows", () => {
+  it("labels every row when they fit, else every k-th from the top row, never more than asked", () => {
+    expect(labelledRows(12, 14)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(labelledRows(32, 14)).toEqual([1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 31]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 40 }), (rows, max) => {
+        const labelled = labelledRows(rows, max);
+        expect(labelled.length).toBeLessThanOrEqual(max);
+        expect(labelled.at(-1)).toBe(rows - 1);
+        expect(labelled.every((row, i) => row >= 0 && (i === 0 || row > labelled[i - 1]!))).toBe(true);
+      }),
+    );
   });
 });

@@ -130,6 +130,17 @@ export function leLabel(le: string | undefined, format: (sec: number) => string)
   return Number.isFinite(bound) && le.trim() !== "" ? `≤ ${format(bound)}` : le;
 }
 
+/**
+ * The rows of a bucket axis that get a label when not all fit: every k-th, counted from the top
+ * row (the slowest bucket, always labelled), at most `maxLabels`.
+ */
+export function labelledRows(rows: number, maxLabels: number): number[] {
+  const every = Math.max(1, Math.ceil(rows / Math.max(1, maxLabels)));
+  const labelled: number[] = [];
+  for (let row = rows - 1; row >= 0; row -= every) labelled.unshift(row);
+  return labelled;
+}
+
 /** "≤ 50 ms", "> 10 s" style bucket names. */
 export function bucketLabel(
   bounds: readonly number[],

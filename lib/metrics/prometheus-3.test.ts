@@ -198,3 +198,71 @@ describe("an exponential native histogram received over OTLP (recorded Prometheu
     ]);
   });
 });
+
+describe("Jaeger's span metrics received over OTLP (recorded Prometheus 3.16)", () => {
+  let spanMetrics: FixtureServer;
+  const probes: string[] = [];
+  beforeAll(async () => {
+    spanMetrics = await startFixtureServer({
+      "/api/v1/metadata": { body: readFixture(`${P}spanmetrics_metadata.json`) },
+      "/api/v1/label/__name__/values": { body: readFixture(`${P}spanmetrics_label_name_values.json`) },
+      "/api/v1/series": { body: readFixture(`${P}spanmetrics_series.json`) },
+      "/api/v1/query": (_req, url) => {
+        probes.push(url.searchParams.get("query") ?? "");
+        return { body: readFixture(`${P}spanmetrics_probe.json`) };
+      },
+      "/api/v1/query_exemplars": { body: readFixture(`${P}spanmetrics_exemplars.json`) },
+    });
+  });
+  afterAll(() => spanMetrics.close());
+  const prometheus = () =>
+    new PrometheusSource(
+      {
+        displayName: "Prometheus",
+        baseUrl: new URL(spanMetrics.url),
+        headers: {},
+        fetch: (url, init) => fetch(url, init),
+        timeoutMs: 5000,
+        maxResponseBytes: 10e6,
+      },
+      ["trace_id"],
+    );
+
+  it("lists the native histogram that has no metadata, found by one probe of the untyped names", async () => {
+    expect(JSON.parse(readFixture(`${P}spanmetrics_metadata.json`)).data).not.toHaveProperty(
+      "traces_span_metrics_duration_seconds",
+    );
+    const families = await prometheus().histogramFamilies();
+    expect(families.map((f) => [f.name, f.classic, f.native])).toEqual([
+      ["http_server_request_duration_seconds", true, true],
+      ["traces_span_metrics_duration_seconds", false, true],
+    ]);
+    expect(families[1]!.labelNames).toEqual([
+      "http_route",
+      "job",
+      "service_name",
+      "span_kind",
+      "span_name",
+      "status_code",
+    ]);
+    // Only the untyped names that could be a family were probed: not up, scrape_*, _total.
+    expect(probes).toEqual([
+      'group by (exemplar_explorer_metric) (histogram_count(label_replace({__name__=~"(?:traces_span_metrics_duration_seconds)"}, "exemplar_explorer_metric", "$1", "__name__", "(.+)")))',
+    ]);
+  });
+
+  it("reads its exemplars: OTLP's trace and span IDs, on the native series", async () => {
+    const { series, withoutTraceId } = await prometheus().exemplars(
+      'traces_span_metrics_duration_seconds{http_route="/api/orders"}',
+      0,
+      1,
+    );
+    expect(withoutTraceId).toBe(0);
+    expect(series[0]!.labels).toMatchObject({ span_kind: "SPAN_KIND_SERVER", service_name: "gateway" });
+    expect(series[0]!.le).toBeUndefined();
+    for (const e of series[0]!.exemplars) {
+      expect(e.traceId).toMatch(/^[0-9a-f]{32}$/);
+      expect(e.spanId).toMatch(/^[0-9a-f]{16}$/);
+    }
+  });
+});

@@ -27,6 +27,7 @@ import {
   seriesData,
   successEnvelope,
   thanosStoresData,
+  vectorData,
 } from "./prometheus-wire";
 
 /** One implementation of the Prometheus HTTP API for Prometheus, Thanos Query and Mimir. */
@@ -42,12 +43,26 @@ const SERIES_LIMIT = 10_000;
  * which are one series under the family's own name (Prometheus 3).
  */
 function familySeriesSelectors(families: readonly string[]): string[] {
-  const alternatives = families.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-  return [
-    `{__name__=~${JSON.stringify(`(?:${alternatives})_bucket`)},le="+Inf"}`,
-    `{__name__=~${JSON.stringify(`(?:${alternatives})`)}}`,
-  ];
+  return [`{__name__=~${anyOf(families, "_bucket")},le="+Inf"}`, `{__name__=~${anyOf(families)}}`];
 }
+
+/** A PromQL string literal of a regex matching exactly these names (each with `suffix`). */
+function anyOf(names: readonly string[], suffix = ""): string {
+  const alternatives = names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  return JSON.stringify(`(?:${alternatives})${suffix}`);
+}
+
+/**
+ * Metric names the metadata does not type that may be native histograms: what Prometheus 3
+ * received over OTLP or remote write has no metadata. Not the parts of classic metrics, not
+ * recording rules (`a:b:c`), not the series Prometheus writes for each scrape (`up`,
+ * `scrape_*`, which have no metadata either), a bounded number.
+ */
+const MAX_UNTYPED_PROBED = 200;
+const UNTYPED_PER_PROBE = 50;
+const NOT_A_FAMILY = /(_bucket|_count|_sum|_total|_created|_info)$|:|^up$|^scrape_/;
+/** Carries a series' name through `histogram_count`, which drops `__name__`. */
+const NAME_CARRIER = "exemplar_explorer_metric";
 
 /** A partial answer from many stores can carry one warning per store: the first few say it. */
 const MAX_WARNINGS = 10;
@@ -169,6 +184,11 @@ export class PrometheusSource {
       const family = name.endsWith("_bucket") ? name.slice(0, -"_bucket".length) : undefined;
       if (family && !help.has(family)) help.set(family, "");
     }
+    const untyped = metricNames.filter(
+      (name) => metadata[name] === undefined && !help.has(name) && !NOT_A_FAMILY.test(name),
+    );
+    for (const name of await this.nativeHistogramsAmong(untyped.slice(0, MAX_UNTYPED_PROBED)))
+      help.set(name, "");
     const names = [...help.keys()].sort((a, b) => a.localeCompare(b));
     const labelNames = await this.bucketLabelNames(names);
     const listed = new Set(metricNames);
@@ -180,6 +200,31 @@ export class PrometheusSource {
       // series under the family's own name.
       ...(listed.size > 0 ? { classic: listed.has(`${name}_bucket`), native: listed.has(name) } : {}),
     }));
+  }
+
+  /**
+   * Which of these names are native histograms now: one instant query per batch keeps only the
+   * series holding histogram samples (`histogram_count`), their names copied into a label first.
+   * A backend that refuses it (before Prometheus 2.40, or a subset of PromQL) finds none.
+   */
+  private async nativeHistogramsAmong(names: string[]): Promise<string[]> {
+    const found: string[] = [];
+    for (let i = 0; i < names.length; i += UNTYPED_PER_PROBE) {
+      const batch = names.slice(i, i + UNTYPED_PER_PROBE);
+      const selector = `{__name__=~${anyOf(batch)}}`;
+      const query = `group by (${NAME_CARRIER}) (histogram_count(label_replace(${selector}, "${NAME_CARRIER}", "$1", "__name__", "(.+)")))`;
+      try {
+        const answer = await this.get("/api/v1/query", new URLSearchParams({ query }), vectorData);
+        for (const { metric } of answer.result) {
+          const name = metric[NAME_CARRIER];
+          if (name && batch.includes(name)) found.push(name);
+        }
+      } catch (error) {
+        if (isOutage(error)) throw error;
+        return found;
+      }
+    }
+    return found;
   }
 
   /**

@@ -44,6 +44,12 @@ export const matrixData = z.object({
   ),
 }) satisfies z.ZodType<MatrixData, unknown>;
 
+/** An instant query's answer, float samples only (`/api/v1/query`). */
+export const vectorData = z.object({
+  resultType: z.literal("vector"),
+  result: z.array(z.object({ metric: labels, value: sample.optional() })),
+});
+
 export const exemplarsData = z.array(
   z.object({
     seriesLabels: labels,
