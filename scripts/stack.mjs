@@ -103,16 +103,23 @@ export function jaegerBinary() {
   return join(dirs.bin, `jaeger-${JAEGER_VERSION}`);
 }
 
-function ensureJaeger() {
-  const binary = jaegerBinary();
+/** A backend built with Go, cached by version: built once (by `build`), then reused by every clone. */
+function ensureBuilt(what, binary, took, build) {
   if (existsSync(binary)) return binary;
-  if (!has("go")) throw new Error("Go is needed once to build Jaeger (https://go.dev/dl); it is not on PATH");
-  log(`building Jaeger ${JAEGER_VERSION} with Go (once; later runs reuse ${binary})`);
-  execFileSync("go", ["build", "-trimpath", "-o", binary, "github.com/jaegertracing/jaeger/cmd/jaeger"], {
-    cwd: join(root, "stack", "jaeger"),
-    stdio: "inherit",
-  });
+  if (!has("go"))
+    throw new Error(`Go is needed once to build ${what} (https://go.dev/dl); it is not on PATH`);
+  log(`building ${what} with Go (once, ${took}; later runs reuse ${binary})`);
+  build(binary);
   return binary;
+}
+
+function ensureJaeger() {
+  return ensureBuilt(`Jaeger ${JAEGER_VERSION}`, jaegerBinary(), "~13 min", (binary) =>
+    execFileSync("go", ["build", "-trimpath", "-o", binary, "github.com/jaegertracing/jaeger/cmd/jaeger"], {
+      cwd: join(root, "stack", "jaeger"),
+      stdio: "inherit",
+    }),
+  );
 }
 
 /** Which Prometheus the stack runs: 2 (Debian's package, the default) or 3 (STACK_PROMETHEUS=3). */
@@ -125,25 +132,21 @@ function prometheus3Binary() {
 }
 
 function ensurePrometheus3() {
-  const binary = prometheus3Binary();
-  if (existsSync(binary)) return binary;
-  if (!has("go"))
-    throw new Error("Go is needed once to build Prometheus 3 (https://go.dev/dl); it is not on PATH");
-  log(`building Prometheus ${PROMETHEUS_3_RELEASE} with Go (once, 10-20 min; later runs reuse ${binary})`);
-  execFileSync(
-    "go",
-    [
-      "build",
-      "-trimpath",
-      // Without it, /api/v1/status/buildinfo answers an empty version.
-      `-ldflags=-X github.com/prometheus/common/version.Version=${PROMETHEUS_3_RELEASE}`,
-      "-o",
-      binary,
-      "github.com/prometheus/prometheus/cmd/prometheus",
-    ],
-    { cwd: join(root, "stack", "prometheus"), stdio: "inherit" },
+  return ensureBuilt(`Prometheus ${PROMETHEUS_3_RELEASE}`, prometheus3Binary(), "10-20 min", (binary) =>
+    execFileSync(
+      "go",
+      [
+        "build",
+        "-trimpath",
+        // Without it, /api/v1/status/buildinfo answers an empty version.
+        `-ldflags=-X github.com/prometheus/common/version.Version=${PROMETHEUS_3_RELEASE}`,
+        "-o",
+        binary,
+        "github.com/prometheus/prometheus/cmd/prometheus",
+      ],
+      { cwd: join(root, "stack", "prometheus"), stdio: "inherit" },
+    ),
   );
-  return binary;
 }
 
 /** Whether the stack runs an HA pair behind Thanos Query (STACK_THANOS=1) rather than one Prometheus. */
@@ -156,40 +159,37 @@ export function thanosBinary() {
 }
 
 function ensureThanos() {
-  const binary = thanosBinary();
-  if (existsSync(binary)) return binary;
-  if (!has("go")) throw new Error("Go is needed once to build Thanos (https://go.dev/dl); it is not on PATH");
-  log(`building Thanos ${THANOS_VERSION} with Go (once, 3-15 min; later runs reuse ${binary})`);
-  const downloaded = JSON.parse(
-    execFileSync("go", ["mod", "download", "-json", `github.com/thanos-io/thanos@${THANOS_VERSION}`], {
-      encoding: "utf8",
-    }),
-  );
-  // The module cache is read-only; the build needs Thanos as its main module, in a folder of its own.
-  const source = join(state, "thanos-source");
-  rmSync(source, { recursive: true, force: true });
-  cpSync(downloaded.Dir, source, { recursive: true });
-  execFileSync("chmod", ["-R", "u+w", source]);
-  try {
-    execFileSync(
-      "go",
-      [
-        "build",
-        "-trimpath",
-        // slicelabels: Thanos assumes Prometheus's slice layout of labels; without it the Sidecar
-        // crashes in label marshalling as soon as Query connects.
-        "-tags=netgo,slicelabels",
-        `-ldflags=-X github.com/prometheus/common/version.Version=${THANOS_VERSION.slice(1)}`,
-        "-o",
-        binary,
-        "./cmd/thanos",
-      ],
-      { cwd: source, stdio: "inherit" },
+  return ensureBuilt(`Thanos ${THANOS_VERSION}`, thanosBinary(), "3-15 min", (binary) => {
+    const downloaded = JSON.parse(
+      execFileSync("go", ["mod", "download", "-json", `github.com/thanos-io/thanos@${THANOS_VERSION}`], {
+        encoding: "utf8",
+      }),
     );
-  } finally {
+    // The module cache is read-only; the build needs Thanos as its main module, in a folder of its own.
+    const source = join(state, "thanos-source");
     rmSync(source, { recursive: true, force: true });
-  }
-  return binary;
+    cpSync(downloaded.Dir, source, { recursive: true });
+    execFileSync("chmod", ["-R", "u+w", source]);
+    try {
+      execFileSync(
+        "go",
+        [
+          "build",
+          "-trimpath",
+          // slicelabels: Thanos assumes Prometheus's slice layout of labels; without it the Sidecar
+          // crashes in label marshalling as soon as Query connects.
+          "-tags=netgo,slicelabels",
+          `-ldflags=-X github.com/prometheus/common/version.Version=${THANOS_VERSION.slice(1)}`,
+          "-o",
+          binary,
+          "./cmd/thanos",
+        ],
+        { cwd: source, stdio: "inherit" },
+      );
+    } finally {
+      rmSync(source, { recursive: true, force: true });
+    }
+  });
 }
 
 /** The HA pair's replicas: the first is the stack's usual Prometheus, at its usual port. */

@@ -3,7 +3,8 @@ import { MAX_NATIVE_ROWS, bucketGrid } from "../explore/buckets";
 import { mergeLines } from "../explore/chart-data";
 import { type FixtureServer, startFixtureServer } from "../testing/fixture-server";
 import { readFixture } from "../testing/fixtures";
-import { PrometheusSource, normalizeExemplars } from "./prometheus-source";
+import { prometheusAt } from "../testing/prometheus-at";
+import { normalizeExemplars } from "./prometheus-source";
 import { matrixData } from "./prometheus-wire";
 
 /**
@@ -40,18 +41,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const source = () =>
-  new PrometheusSource(
-    {
-      displayName: "Prometheus",
-      baseUrl: new URL(server.url),
-      headers: {},
-      fetch: (url, init) => fetch(url, init),
-      timeoutMs: 5000,
-      maxResponseBytes: 10e6,
-    },
-    ["trace_id", "traceID", "traceId"],
-  );
+const source = () => prometheusAt(server.url);
 
 describe("PrometheusSource against recorded Prometheus 3.16 answers (classic histogram converted to native)", () => {
   it("finds the exemplars Prometheus keeps on the native series when asked for the buckets", async () => {
@@ -215,18 +205,7 @@ describe("Jaeger's span metrics received over OTLP (recorded Prometheus 3.16)", 
     });
   });
   afterAll(() => spanMetrics.close());
-  const prometheus = () =>
-    new PrometheusSource(
-      {
-        displayName: "Prometheus",
-        baseUrl: new URL(spanMetrics.url),
-        headers: {},
-        fetch: (url, init) => fetch(url, init),
-        timeoutMs: 5000,
-        maxResponseBytes: 10e6,
-      },
-      ["trace_id"],
-    );
+  const prometheus = () => prometheusAt(spanMetrics.url, { traceIdLabels: ["trace_id"] });
 
   it("lists the native histogram that has no metadata, found by one probe of the untyped names", async () => {
     expect(JSON.parse(readFixture(`${P}spanmetrics_metadata.json`)).data).not.toHaveProperty(

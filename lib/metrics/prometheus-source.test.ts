@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BackendTarget } from "../upstream/call-backend";
 import { type FixtureServer, startFixtureServer } from "../testing/fixture-server";
 import { readFixture } from "../testing/fixtures";
-import { PrometheusSource } from "./prometheus-source";
+import { prometheusAt } from "../testing/prometheus-at";
 
 /** Contract tests: the Prometheus client against answers recorded from a real Prometheus 2.42. */
 
@@ -53,19 +52,10 @@ afterAll(() => server.close());
 
 function source(
   headers: Record<string, string> = {},
-  labels = ["trace_id", "traceID", "traceId"],
+  traceIdLabels = ["trace_id", "traceID", "traceId"],
   prefix = "/prom",
 ) {
-  const target: BackendTarget = {
-    displayName: "Prometheus",
-    baseUrl: new URL(`${server.url}${prefix}`),
-    headers,
-    headersSetting: "PROMETHEUS_HEADERS",
-    fetch: (url, init) => fetch(url, init),
-    timeoutMs: 5000,
-    maxResponseBytes: 10e6,
-  };
-  return new PrometheusSource(target, labels);
+  return prometheusAt(`${server.url}${prefix}`, { headers, traceIdLabels });
 }
 
 describe("PrometheusSource against recorded Prometheus 2.42 answers", () => {
@@ -232,18 +222,7 @@ describe("histogram families of a large Prometheus", () => {
   });
   afterAll(() => big.close());
 
-  const prometheus = (prefix = "") =>
-    new PrometheusSource(
-      {
-        displayName: "Prometheus",
-        baseUrl: new URL(`${big.url}${prefix}`),
-        headers: {},
-        fetch: (url, init) => fetch(url, init),
-        timeoutMs: 5000,
-        maxResponseBytes: 10e6,
-      },
-      ["trace_id"],
-    );
+  const prometheus = (prefix = "") => prometheusAt(`${big.url}${prefix}`, { traceIdLabels: ["trace_id"] });
 
   it("asks for the label names of 500 families in 10 calls, at most 4 at a time", async () => {
     const families = await prometheus().histogramFamilies();

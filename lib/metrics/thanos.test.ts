@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixtureServer, startFixtureServer } from "../testing/fixture-server";
 import { readFixture } from "../testing/fixtures";
-import { PrometheusSource, normalizeExemplars } from "./prometheus-source";
+import { prometheusAt } from "../testing/prometheus-at";
+import { normalizeExemplars } from "./prometheus-source";
 import { exemplarsData, successEnvelope } from "./prometheus-wire";
 
 /**
@@ -29,18 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const source = (prefix: string) =>
-  new PrometheusSource(
-    {
-      displayName: "Prometheus",
-      baseUrl: new URL(`${server.url}${prefix}`),
-      headers: {},
-      fetch: (url, init) => fetch(url, init),
-      timeoutMs: 5000,
-      maxResponseBytes: 10e6,
-    },
-    ["trace_id"],
-  );
+const source = (prefix: string) => prometheusAt(`${server.url}${prefix}`, { traceIdLabels: ["trace_id"] });
 
 const recordedExemplars = (name: string) =>
   successEnvelope(exemplarsData).parse(JSON.parse(readFixture(`${T}${name}`))).data;
