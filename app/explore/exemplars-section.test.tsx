@@ -24,4 +24,19 @@ describe("ExemplarsSection", () => {
     );
     expect(renderToStaticMarkup(<ExemplarsSection {...base} />)).toContain("No exemplars in this range");
   });
+
+  it("names the setting of the backend that answered when it says what it is", () => {
+    const text = (backend?: "thanos" | "mimir") =>
+      renderToStaticMarkup(<ExemplarsSection {...base} backend={backend} />).replace(/<[^>]+>/g, "");
+    expect(text("mimir")).toContain("Mimir answered, with none");
+    expect(text("mimir")).toContain("max_global_exemplars_per_user above 0 for the tenant");
+    expect(text("mimir")).not.toContain("--tsdb.max-exemplars");
+    expect(text("thanos")).toContain("Thanos Query answered, with none");
+    expect(text("thanos")).toContain("a Prometheus under a Sidecar runs without exemplar storage");
+    expect(text("thanos")).toContain("--tsdb.max-exemplars above 0");
+    expect(text("thanos")).not.toContain("max_global_exemplars_per_user");
+    // Not known: every setting, as before.
+    expect(text()).toContain("Prometheus answered, with none");
+    expect(text()).toContain("max_global_exemplars_per_user");
+  });
 });

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Problem } from "@/components/problem";
+import type { MetricsCapabilities } from "@/lib/model/metrics";
 import { Placeholder } from "./chart-area";
 
 interface Props {
@@ -10,6 +11,8 @@ interface Props {
   error: Error | null;
   /** From /api/health: false when Prometheus runs without exemplar storage. */
   exemplarStorage?: boolean;
+  /** From /api/health: what serves the Prometheus API, when it says so. */
+  backend?: MetricsCapabilities["kind"];
   /** Exemplars Prometheus has here without a trace ID under the configured label names. */
   withoutTraceId?: number;
   /** The label names those exemplars carry. */
@@ -61,23 +64,40 @@ export function ExemplarsSection(props: Props) {
       </Problem>
     );
   }
+  const { backend } = props;
+  const answered = backend === "thanos" ? "Thanos Query" : backend === "mimir" ? "Mimir" : "Prometheus";
   return (
     <Problem title="No exemplars in this range">
-      <p>Prometheus answered, with none. The usual reasons:</p>
+      <p>{answered} answered, with none. The usual reasons:</p>
       <ul className="list-disc space-y-1 pl-5">
         <li>
           the instrumentation attaches no trace ID (only for sampled requests, and only in OpenMetrics or
           protobuf exposition, which the scrape must use);
         </li>
-        <li>
-          the range is older than what Prometheus keeps (
-          <code className="font-mono">storage.exemplars.max_exemplars</code>, 100,000 by default);
-        </li>
-        <li>
-          behind Thanos, every Prometheus under a Sidecar needs exemplar storage, and Thanos Receive keeps
-          exemplars only with <code className="font-mono">--tsdb.max-exemplars</code> above 0; Mimir needs{" "}
-          <code className="font-mono">max_global_exemplars_per_user</code>;
-        </li>
+        {backend === "mimir" ? (
+          <li>
+            Mimir keeps exemplars only with <code className="font-mono">max_global_exemplars_per_user</code>{" "}
+            above 0 for the tenant (0 by default: none);
+          </li>
+        ) : (
+          <li>
+            the range is older than what Prometheus keeps (
+            <code className="font-mono">storage.exemplars.max_exemplars</code>, 100,000 by default)
+            {backend === "thanos" ? ", or a Prometheus under a Sidecar runs without exemplar storage" : ""};
+          </li>
+        )}
+        {backend === "thanos" ? (
+          <li>
+            a Thanos Receive keeps exemplars only with <code className="font-mono">--tsdb.max-exemplars</code>{" "}
+            above 0 (0 by default);
+          </li>
+        ) : backend === undefined ? (
+          <li>
+            behind Thanos, every Prometheus under a Sidecar needs exemplar storage, and Thanos Receive keeps
+            exemplars only with <code className="font-mono">--tsdb.max-exemplars</code> above 0; Mimir needs{" "}
+            <code className="font-mono">max_global_exemplars_per_user</code>;
+          </li>
+        ) : null}
         <li>Prometheus 3 drops a native histogram&apos;s exemplars that carry no timestamp.</li>
       </ul>
     </Problem>

@@ -330,6 +330,7 @@ export function Explorer({
                           isPending={(data.exemplars.isPending && Boolean(data.plan)) || listCatchingUp}
                           error={data.exemplars.error}
                           exemplarStorage={health.data?.metrics.exemplarStorage}
+                          backend={health.data?.metrics.kind}
                           withoutTraceId={data.exemplars.data?.withoutTraceId}
                           labelsWithoutTraceId={data.exemplars.data?.labelsWithoutTraceId}
                         >

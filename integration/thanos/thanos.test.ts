@@ -105,11 +105,12 @@ async function quantiles(routes: Routes, query: string): Promise<Map<number, num
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 describe("Thanos Query as the explorer's metrics backend", () => {
-  it("reports it reachable, by version, without claiming what its Prometheus replicas store", async () => {
+  it("reports it reachable, as Thanos Query, by version, without claiming what its Prometheus replicas store", async () => {
     expect((await (await throughThanos.health.GET()).json()).metrics).toEqual({
       demo: false,
       reachable: true,
       version: "0.41.0",
+      kind: "thanos",
     });
   });
 

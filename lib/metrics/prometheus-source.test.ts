@@ -39,6 +39,10 @@ beforeAll(async () => {
       request.headers["x-scope-orgid"]
         ? { body: readFixture(`${P}query_range_p99.json`) }
         : { status: 401, contentType: "text/plain; charset=utf-8", body: "no org id\n" },
+    // Mimir's build info names it, as Grafana reads it (not a recording: Mimir is not run here).
+    "/mimir/prometheus/api/v1/status/buildinfo": {
+      body: '{"status":"success","data":{"application":"Grafana Mimir","version":"2.17.0"}}',
+    },
     "/p3/api/v1/status/buildinfo": { body: '{"status":"success","data":{"version":"3.9.0"}}' },
     "/p3/api/v1/features": { body: '{"status":"success","data":{"tsdb":{"exemplar_storage":false}}}' },
     "/prom/api/v1/features": {
@@ -119,6 +123,11 @@ describe("PrometheusSource against recorded Prometheus 2.42 answers", () => {
     await expect(source({}, undefined, "/mimir/prometheus").queryRange(range)).rejects.toThrow(
       /refused the explorer's request \(401: "no org id"\).*PROMETHEUS_HEADERS.*X-Scope-OrgID=<tenant>/,
     );
+  });
+
+  it("tells Mimir apart by its build info", async () => {
+    const mimir = source({ "X-Scope-OrgID": "team-a" }, undefined, "/mimir/prometheus");
+    expect(await mimir.capabilities()).toMatchObject({ reachable: true, version: "2.17.0", kind: "mimir" });
   });
 
   it("returns the matrix of a range query", async () => {

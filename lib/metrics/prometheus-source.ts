@@ -296,7 +296,8 @@ export class PrometheusSource {
   async capabilities(): Promise<MetricsCapabilities> {
     try {
       const build = await this.get("/api/v1/status/buildinfo", new URLSearchParams(), buildInfoData);
-      return { reachable: true, version: build.version, exemplarStorage: await this.exemplarStorage() };
+      const [exemplarStorage, kind] = await Promise.all([this.exemplarStorage(), this.kind(build)]);
+      return { reachable: true, version: build.version, ...(kind ? { kind } : {}), exemplarStorage };
     } catch (error) {
       if (
         error instanceof AppError &&
@@ -308,6 +309,16 @@ export class PrometheusSource {
       }
       return { reachable: false, error: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /**
+   * Mimir names itself in its build info (`application: "Grafana Mimir"`, as Grafana reads it);
+   * Thanos Query is the one with a store list. Each keeps exemplars under its own settings.
+   */
+  private async kind(build: z.infer<typeof buildInfoData>): Promise<MetricsCapabilities["kind"]> {
+    if (typeof build.application === "string" && /mimir/i.test(build.application)) return "mimir";
+    await this.leftOutStores();
+    return this.hasStoreList ? "thanos" : undefined;
   }
 
   /** `/api/v1/features` from 3.9, else the `enable-feature` flag. */

@@ -18,9 +18,10 @@ beforeAll(async () => {
     "/down/api/v1/query_range": { body: readFixture(`${T}query_range_replica_down.json`) },
     "/down/api/v1/query_exemplars": { body: readFixture(`${T}query_exemplars_replica_down.json`) },
     "/raw/api/v1/query_exemplars": { body: readFixture(`${T}query_exemplars_not_deduplicated.json`) },
-    "/down/api/v1/status/buildinfo": { body: readFixture(`${T}status_buildinfo.json`) },
-    "/down/api/v1/features": { status: 404, contentType: "text/plain", body: "404 page not found\n" },
-    "/down/api/v1/status/flags": { body: readFixture(`${T}status_flags.json`) },
+    "/thanos/api/v1/status/buildinfo": { body: readFixture(`${T}status_buildinfo.json`) },
+    "/thanos/api/v1/features": { status: 404, contentType: "text/plain", body: "404 page not found\n" },
+    "/thanos/api/v1/status/flags": { body: readFixture(`${T}status_flags.json`) },
+    "/thanos/api/v1/stores": { body: readFixture(`${T}stores_replica_down.json`) },
     "/left-out/api/v1/query_range": { body: readFixture(`${T}query_range_replica_left_out.json`) },
     "/left-out/api/v1/stores": { body: readFixture(`${T}stores_replica_down.json`) },
     // A Prometheus has no store list.
@@ -86,10 +87,11 @@ describe("Thanos Query over an HA pair (recorded answers)", () => {
     expect(server.requests.filter((r) => r.url === "/prometheus/api/v1/stores")).toHaveLength(1);
   });
 
-  it("does not claim exemplar storage is off: Thanos Query's own flags cannot tell", async () => {
-    expect(await source("/down").capabilities()).toEqual({
+  it("is told apart as Thanos Query (by its store list), without claiming exemplar storage is off: its own flags cannot tell", async () => {
+    expect(await source("/thanos").capabilities()).toEqual({
       reachable: true,
       version: "0.41.0",
+      kind: "thanos",
       exemplarStorage: undefined,
     });
   });

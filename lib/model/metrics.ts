@@ -40,6 +40,8 @@ export interface NativeHistogramSample {
 export interface MetricsCapabilities {
   reachable: boolean;
   version?: string;
+  /** What serves the Prometheus API, when it says so: Mimir's build info, Thanos Query's store list. */
+  kind?: "thanos" | "mimir";
   /** undefined when it could not be told (an API without status endpoints). */
   exemplarStorage?: boolean;
   error?: string;
