@@ -79,12 +79,13 @@ const requestKeys = (answer: Exemplars) =>
 async function rangeThrough(
   routes: Routes,
   query: string,
+  stepSec = 5,
 ): Promise<{ result: { values: [number, string][] }[]; warnings?: string[] }> {
   const params = new URLSearchParams({
     query,
     start: String(window.start),
     end: String(window.end),
-    step: "5",
+    step: String(stepSec),
   });
   const response = await routes.queryRange.GET(
     new Request(`http://localhost/api/metrics/query_range?${params}`),
@@ -94,8 +95,12 @@ async function rangeThrough(
   return body;
 }
 
+/**
+ * At every scrape (2 s): the window is the stack's first minute or so, and a rate needs two
+ * samples, so a coarser step leaves only a few points to compare.
+ */
 async function quantiles(routes: Routes, query: string): Promise<Map<number, number>> {
-  const body = await rangeThrough(routes, query);
+  const body = await rangeThrough(routes, query, 2);
   const values = body.result[0]?.values ?? [];
   return new Map(
     values.map(([t, v]) => [t, Number(v)]).filter(([, v]) => Number.isFinite(v)) as [number, number][],
