@@ -275,6 +275,38 @@ test("the chart is one stop for the keyboard: arrow keys walk its markers in tim
   await expect(page).toHaveURL(new RegExp(`trace=${chosen}`));
 });
 
+test("the exemplar list is one stop for the keyboard: arrows and End walk its rows, Enter opens one", async ({
+  page,
+  explorer,
+}) => {
+  await explorer.goto();
+  const rows = explorer.exemplarRows;
+  await expect(rows.first()).toBeVisible();
+  // Of the rows drawn (a few dozen of thousands), one takes Tab: the first, slowest.
+  await expect(page.getByTestId("exemplar-rows").locator('button[tabindex="0"]')).toHaveCount(1);
+  await rows.first().focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(rows.nth(1)).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(rows.first()).toBeFocused();
+  // The last row is far below what is drawn: the list scrolls to it and focuses it.
+  await page.keyboard.press("End");
+  const count =
+    Number((await page.getByRole("table", { name: "Exemplars" }).getAttribute("aria-rowcount"))!) - 1;
+  await expect(page.locator(`[data-row-index="${count - 1}"]`)).toBeFocused();
+  // Tab leaves the list from any row; Shift+Tab comes back to the same row.
+  await page.keyboard.press("Tab");
+  expect(
+    await page.evaluate(() => document.activeElement?.closest("[data-testid=exemplar-rows]")),
+  ).toBeNull();
+  await page.keyboard.press("Shift+Tab");
+  const row = page.locator(`[data-row-index="${count - 1}"]`);
+  await expect(row).toBeFocused();
+  const traceId = await row.getAttribute("data-trace-id");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`trace=${traceId}`));
+});
+
 test("Escape clears the chart's selection", async ({ page, explorer }) => {
   await explorer.goto();
   await explorer.dragOnChart([0.3, 0.05], [0.6, 0.95]);

@@ -1,14 +1,19 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useMemo, useRef } from "react";
+import { type KeyboardEvent, memo, useEffect, useMemo, useRef, useState } from "react";
 import { bucketIndexOf, bucketLabel, leLabel } from "@/lib/explore/buckets";
 import { type ExemplarPoint } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
 import type { Region } from "@/lib/explore/exemplar-groups";
 import { formatTimeOfDay, zoneLabel } from "@/lib/format/time";
 import { useTimeZone } from "../time-zone";
-import { type ExemplarSort, varyingLabelNames, visibleExemplars } from "@/lib/explore/exemplar-table";
+import {
+  type ExemplarSort,
+  listKeyTarget,
+  varyingLabelNames,
+  visibleExemplars,
+} from "@/lib/explore/exemplar-table";
 
 interface Props {
   points: ExemplarPoint[];
@@ -24,6 +29,8 @@ interface Props {
 }
 
 const ROW_PX = 30;
+/** Rows PageUp and PageDown move: about what the list's height shows. */
+const PAGE_ROWS = 9;
 
 /** Every exemplar in a virtualized list: slowest first, sortable, filterable by bucket and region. */
 export const ExemplarTable = memo(function ExemplarTable(props: Props) {
@@ -44,6 +51,33 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
     estimateSize: () => ROW_PX,
     overscan: 12,
   });
+  // One Tab stop for the whole list (the row last focused, else the open trace's, else the
+  // first); the arrows, PageUp/PageDown and Home/End move between rows, Enter opens one.
+  const [focusedIndex, setFocusedIndex] = useState<number>();
+  const selectedIndex = useMemo(
+    () => (selectedTraceId ? rows.findIndex((p) => p.traceId === selectedTraceId) : -1),
+    [rows, selectedTraceId],
+  );
+  const current = Math.min(focusedIndex ?? Math.max(selectedIndex, 0), rows.length - 1);
+  const rendered = virtualizer.getVirtualItems();
+  // A virtualized row may not exist: then the first one drawn takes the Tab stop.
+  const tabStop = rendered.some((item) => item.index === current) ? current : rendered[0]?.index;
+  const pendingFocus = useRef<number>(undefined);
+  useEffect(() => {
+    if (pendingFocus.current === undefined) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${pendingFocus.current}"]`);
+    if (!row) return;
+    pendingFocus.current = undefined;
+    row.focus();
+  });
+  const onRowsKeyDown = (event: KeyboardEvent) => {
+    const target = listKeyTarget(event.key, current, rows.length, PAGE_ROWS);
+    if (target === undefined) return;
+    event.preventDefault();
+    setFocusedIndex(target);
+    pendingFocus.current = target;
+    virtualizer.scrollToIndex(target, { align: "auto" });
+  };
 
   return (
     <section aria-label="Exemplars" className="rounded-md border border-zinc-200 dark:border-zinc-800">
@@ -99,7 +133,13 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
             </span>
           </div>
         </div>
-        <div ref={scrollRef} role="rowgroup" className="h-72 overflow-auto" data-testid="exemplar-rows">
+        <div
+          ref={scrollRef}
+          role="rowgroup"
+          className="h-72 overflow-auto"
+          data-testid="exemplar-rows"
+          onKeyDown={onRowsKeyDown}
+        >
           {rows.length === 0 ? (
             <p className="p-3 text-zinc-500">No exemplars match these filters.</p>
           ) : (
@@ -119,6 +159,9 @@ export const ExemplarTable = memo(function ExemplarTable(props: Props) {
                     <button
                       type="button"
                       onClick={() => onSelect(p)}
+                      onFocus={() => setFocusedIndex(item.index)}
+                      tabIndex={item.index === tabStop ? 0 : -1}
+                      data-row-index={item.index}
                       data-trace-id={p.traceId}
                       aria-label={`Open trace ${p.traceId} (${formatDurationSec(p.value)})`}
                       className={`grid h-full w-full grid-cols-[4.5rem_5.5rem_minmax(0,1fr)] sm:grid-cols-[5rem_6rem_5rem_minmax(0,1fr)_minmax(0,1.4fr)] items-center gap-2 px-3 text-left ${selected ? "bg-sky-100 dark:bg-sky-900/50" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ExemplarPoint } from "./chart-data";
-import { exemplarCountsPerBucket, varyingLabelNames, visibleExemplars } from "./exemplar-table";
+import {
+  exemplarCountsPerBucket,
+  listKeyTarget,
+  varyingLabelNames,
+  visibleExemplars,
+} from "./exemplar-table";
 
 const p = (timeMs: number, value: number, labels: Record<string, string> = {}): ExemplarPoint => ({
   timeMs,
@@ -39,5 +44,18 @@ describe("exemplarCountsPerBucket", () => {
 describe("varyingLabelNames", () => {
   it("keeps only labels that tell series apart", () => {
     expect(varyingLabelNames(points)).toEqual(["route"]);
+  });
+});
+
+describe("listKeyTarget", () => {
+  it("moves by one, by a page, or to an end, and stays inside the list", () => {
+    expect(listKeyTarget("ArrowDown", 3, 10, 5)).toBe(4);
+    expect(listKeyTarget("ArrowUp", 0, 10, 5)).toBe(0);
+    expect(listKeyTarget("PageDown", 7, 10, 5)).toBe(9);
+    expect(listKeyTarget("PageUp", 3, 10, 5)).toBe(0);
+    expect(listKeyTarget("Home", 6, 10, 5)).toBe(0);
+    expect(listKeyTarget("End", 0, 10, 5)).toBe(9);
+    expect(listKeyTarget("Enter", 0, 10, 5)).toBeUndefined();
+    expect(listKeyTarget("ArrowDown", 0, 0, 5)).toBeUndefined();
   });
 });

@@ -43,3 +43,28 @@ export function varyingLabelNames(points: readonly ExemplarPoint[]): string[] {
   // A label missing on some series tells them apart as much as a different value does.
   return [...names].filter((name) => new Set(points.map((p) => p.seriesLabels[name] ?? "")).size > 1).sort();
 }
+
+/**
+ * Where a key moves the focus in a list of `count` rows from row `at`: one row with the arrows,
+ * `page` rows with PageUp/PageDown, the ends with Home/End; undefined for other keys.
+ */
+export function listKeyTarget(key: string, at: number, count: number, page: number): number | undefined {
+  if (count === 0) return undefined;
+  const clamp = (i: number) => Math.min(Math.max(i, 0), count - 1);
+  switch (key) {
+    case "ArrowDown":
+      return clamp(at + 1);
+    case "ArrowUp":
+      return clamp(at - 1);
+    case "PageDown":
+      return clamp(at + page);
+    case "PageUp":
+      return clamp(at - page);
+    case "Home":
+      return 0;
+    case "End":
+      return count - 1;
+    default:
+      return undefined;
+  }
+}
