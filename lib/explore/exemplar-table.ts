@@ -1,5 +1,6 @@
 import { bucketIndexOf } from "./buckets";
 import type { ExemplarPoint } from "./chart-data";
+import { type ListStep, stepInList } from "./list-step";
 import { type Region, exemplarsInRegion } from "./exemplar-groups";
 
 /** The exemplar list's rows: filtered by bucket and region, sorted as the user chose. */
@@ -44,27 +45,20 @@ export function varyingLabelNames(points: readonly ExemplarPoint[]): string[] {
   return [...names].filter((name) => new Set(points.map((p) => p.seriesLabels[name] ?? "")).size > 1).sort();
 }
 
+const LIST_KEYS: Readonly<Record<string, ListStep>> = {
+  ArrowDown: "next",
+  ArrowUp: "previous",
+  Home: "first",
+  End: "last",
+  PageDown: "pageNext",
+  PageUp: "pagePrevious",
+};
+
 /**
  * Where a key moves the focus in a list of `count` rows from row `at`: one row with the arrows,
  * `page` rows with PageUp/PageDown, the ends with Home/End; undefined for other keys.
  */
 export function listKeyTarget(key: string, at: number, count: number, page: number): number | undefined {
-  if (count === 0) return undefined;
-  const clamp = (i: number) => Math.min(Math.max(i, 0), count - 1);
-  switch (key) {
-    case "ArrowDown":
-      return clamp(at + 1);
-    case "ArrowUp":
-      return clamp(at - 1);
-    case "PageDown":
-      return clamp(at + page);
-    case "PageUp":
-      return clamp(at - page);
-    case "Home":
-      return 0;
-    case "End":
-      return count - 1;
-    default:
-      return undefined;
-  }
+  const step = LIST_KEYS[key];
+  return step === undefined || count === 0 ? undefined : stepInList(step, at, count, page);
 }

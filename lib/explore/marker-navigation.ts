@@ -1,4 +1,5 @@
 import type { MarkerGroup } from "./exemplar-groups";
+import { type ListStep, stepInList } from "./list-step";
 
 /**
  * Moving between the chart's marker groups: by keyboard (in time order, or to the nearest slower
@@ -12,8 +13,7 @@ export function inTimeOrder(groups: readonly MarkerGroup[]): MarkerGroup[] {
 }
 
 /** A key that moves the chart's one focusable marker. */
-export type MarkerStep =
-  "next" | "previous" | "first" | "last" | "pageNext" | "pagePrevious" | "slower" | "faster";
+export type MarkerStep = ListStep | "slower" | "faster";
 
 export const MARKER_KEYS: Readonly<Record<string, MarkerStep>> = {
   ArrowRight: "next",
@@ -35,39 +35,22 @@ const PAGE = 10;
  * (faster). It stays put at an end, or when nothing lies that way.
  */
 export function stepMarker(ordered: readonly MarkerGroup[], at: number, step: MarkerStep): number {
-  const last = ordered.length - 1;
-  if (last < 0) return -1;
-  const clamp = (i: number) => Math.min(Math.max(i, 0), last);
-  switch (step) {
-    case "next":
-      return clamp(at + 1);
-    case "previous":
-      return clamp(at - 1);
-    case "first":
-      return 0;
-    case "last":
-      return last;
-    case "pageNext":
-      return clamp(at + PAGE);
-    case "pagePrevious":
-      return clamp(at - PAGE);
-    case "slower":
-    case "faster": {
-      const from = ordered[clamp(at)]!;
-      let best = clamp(at);
-      let bestDistance = Infinity;
-      ordered.forEach((g, i) => {
-        const above = g.y < from.y;
-        if (g.y === from.y || above !== (step === "slower")) return;
-        const distance = (g.x - from.x) ** 2 + (g.y - from.y) ** 2;
-        if (distance < bestDistance) {
-          best = i;
-          bestDistance = distance;
-        }
-      });
-      return best;
+  if (step !== "slower" && step !== "faster") return stepInList(step, at, ordered.length, PAGE);
+  if (ordered.length === 0) return -1;
+  const here = Math.min(Math.max(at, 0), ordered.length - 1);
+  const from = ordered[here]!;
+  let best = here;
+  let bestDistance = Infinity;
+  ordered.forEach((g, i) => {
+    const above = g.y < from.y;
+    if (g.y === from.y || above !== (step === "slower")) return;
+    const distance = (g.x - from.x) ** 2 + (g.y - from.y) ** 2;
+    if (distance < bestDistance) {
+      best = i;
+      bestDistance = distance;
     }
-  }
+  });
+  return best;
 }
 
 /** The marker holding a trace, or -1. */
