@@ -144,6 +144,8 @@ export class PrometheusSource {
     if (this.hasStoreList === false || isDemo(this.target)) return [];
     try {
       const response = await callBackend(this.target, "/api/v1/stores");
+      // Only an answer says there is no list (404, or something else); a failure asks again next time.
+      if (response.status >= 500) return [];
       const parsed = successEnvelope(thanosStoresData).safeParse(
         response.status === 200 ? JSON.parse(response.body) : undefined,
       );

@@ -12,6 +12,7 @@ import { exemplarsData, successEnvelope } from "./prometheus-wire";
 
 const T = "thanos-0.41/";
 let server: FixtureServer;
+let flakyStoreCalls = 0;
 
 beforeAll(async () => {
   server = await startFixtureServer({
@@ -27,6 +28,12 @@ beforeAll(async () => {
     // A Prometheus has no store list.
     "/prometheus/api/v1/query_range": { body: readFixture(`${T}query_range_replica_left_out.json`) },
     "/prometheus/api/v1/stores": { status: 404, contentType: "text/plain", body: "404 page not found\n" },
+    // A Thanos Query whose store list failed once (a restart): asked again, and then it answers.
+    "/flaky/api/v1/query_range": { body: readFixture(`${T}query_range_replica_left_out.json`) },
+    "/flaky/api/v1/stores": () =>
+      ++flakyStoreCalls === 1
+        ? { status: 503, contentType: "text/plain", body: "Service Unavailable" }
+        : { body: readFixture(`${T}stores_replica_down.json`) },
   });
 });
 afterAll(() => server.close());
@@ -94,5 +101,12 @@ describe("Thanos Query over an HA pair (recorded answers)", () => {
       kind: "thanos",
       exemplarStorage: undefined,
     });
+  });
+
+  it("asks Thanos Query for its store list again after a failure, rather than concluding it has none", async () => {
+    const thanos = source("/flaky");
+    const range = { query: "p90", startSec: 0, endSec: 1, stepSec: 5 };
+    expect((await thanos.queryRange(range)).warnings).toBeUndefined();
+    expect((await thanos.queryRange(range)).warnings).toHaveLength(1);
   });
 });
