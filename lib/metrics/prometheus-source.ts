@@ -15,6 +15,7 @@ import {
   parseJsonBody,
   readGuarded,
 } from "../upstream/call-backend";
+import { SharedAnswers } from "../upstream/shared-answers";
 import {
   buildInfoData,
   errorEnvelope,
@@ -80,6 +81,16 @@ export interface RangeParams {
 export class PrometheusSource {
   /** Whether the backend has Thanos Query's store list; unknown until first asked. */
   private hasStoreList: boolean | undefined;
+  /**
+   * The left-out stores, asked once for the queries of a page load (lines, buckets, exemplars
+   * come together) rather than once each; a failed ask is not kept.
+   */
+  private readonly storeLists = new SharedAnswers<string[] | "no list" | "failed">({
+    ttlMs: 2_000,
+    maxSize: 1,
+    sizeOf: () => 1,
+    worthKeeping: (answer) => answer !== "failed",
+  });
 
   constructor(
     readonly target: BackendTarget,
@@ -138,19 +149,26 @@ export class PrometheusSource {
    * The stores Thanos Query is leaving out, as warnings. Once its health check finds a store
    * unhealthy (a replica's Prometheus down: "Not ready"), Query answers without it and without a
    * warning, so the charts would look whole; only the first seconds of an outage carry one.
-   * Asked beside each query; a backend without the store list (Prometheus, Mimir) is asked once.
+   * Asked beside the queries (shared for 2 s); a backend without the store list (Prometheus,
+   * Mimir) is asked once.
    */
   private async leftOutStores(): Promise<string[]> {
     if (this.hasStoreList === false || isDemo(this.target)) return [];
+    const answer = await this.storeLists.get("stores", () => this.readStoreList());
+    if (answer === "failed") return [];
+    this.hasStoreList = answer !== "no list";
+    return answer === "no list" ? [] : answer;
+  }
+
+  private async readStoreList(): Promise<string[] | "no list" | "failed"> {
     try {
       const response = await callBackend(this.target, "/api/v1/stores");
       // Only an answer says there is no list (404, or something else); a failure asks again next time.
-      if (response.status >= 500) return [];
+      if (response.status >= 500) return "failed";
       const parsed = successEnvelope(thanosStoresData).safeParse(
         response.status === 200 ? JSON.parse(response.body) : undefined,
       );
-      this.hasStoreList = parsed.success;
-      if (!parsed.success) return [];
+      if (!parsed.success) return "no list";
       return Object.values(parsed.data.data)
         .flatMap((stores) => stores ?? [])
         .filter((store) => store.lastError)
@@ -165,7 +183,7 @@ export class PrometheusSource {
         });
     } catch {
       // Not worth failing a query for: its own answer is what matters.
-      return [];
+      return "failed";
     }
   }
 

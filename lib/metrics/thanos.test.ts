@@ -109,4 +109,13 @@ describe("Thanos Query over an HA pair (recorded answers)", () => {
     expect((await thanos.queryRange(range)).warnings).toBeUndefined();
     expect((await thanos.queryRange(range)).warnings).toHaveLength(1);
   });
+
+  it("asks the store list once for the queries of a page load, not once per query", async () => {
+    const thanos = source("/left-out");
+    const before = server.requests.filter((r) => r.url === "/left-out/api/v1/stores").length;
+    const range = { query: "p90", startSec: 0, endSec: 1, stepSec: 5 };
+    const answers = await Promise.all([1, 2, 3].map(() => thanos.queryRange(range)));
+    expect(answers.every((a) => a.warnings?.length === 1)).toBe(true);
+    expect(server.requests.filter((r) => r.url === "/left-out/api/v1/stores").length - before).toBe(1);
+  });
 });

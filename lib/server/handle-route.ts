@@ -41,7 +41,7 @@ export function jsonResponse(body: unknown, cacheControl = "no-store"): Response
   return jsonTextResponse(JSON.stringify(body), cacheControl);
 }
 
-/** An answer already serialized (shared between requests, see shared-answers.ts). */
+/** An answer already serialized (shared between requests, see lib/upstream/shared-answers.ts). */
 export function jsonTextResponse(json: string, cacheControl = "no-store"): Response {
   // Next.js gzips every answer over 1 kB and cannot be tuned per route; `no-transform` is how its
   // compression (and any proxy on the way) is told to leave a small answer as it is.

@@ -1,6 +1,6 @@
 import type { ExemplarsResponse } from "../model/exemplar";
 import type { MatrixData } from "../model/metrics";
-import { SharedAnswers } from "./shared-answers";
+import { SharedAnswers } from "../upstream/shared-answers";
 import { getSources } from "./sources";
 
 /**

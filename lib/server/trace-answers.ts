@@ -1,6 +1,6 @@
 import type { Trace } from "../model/trace";
 import { type TracePreviewData, tracePreviewData } from "../trace-view/preview";
-import { SharedAnswers } from "./shared-answers";
+import { SharedAnswers } from "../upstream/shared-answers";
 import { getSources } from "./sources";
 
 export interface TraceAnswer {

@@ -1,5 +1,5 @@
 import { handleRoute, jsonTextResponse } from "@/lib/server/handle-route";
-import { SharedAnswers } from "@/lib/server/shared-answers";
+import { SharedAnswers } from "@/lib/upstream/shared-answers";
 import { getSources } from "@/lib/server/sources";
 
 export const dynamic = "force-dynamic";
