@@ -15,7 +15,6 @@ import {
   parseJsonBody,
   readGuarded,
 } from "../upstream/call-backend";
-import { SharedAnswers } from "../upstream/shared-answers";
 import {
   buildInfoData,
   errorEnvelope,
@@ -81,17 +80,6 @@ export interface RangeParams {
 export class PrometheusSource {
   /** Whether the backend has Thanos Query's store list; unknown until first asked. */
   private hasStoreList: boolean | undefined;
-  /**
-   * The left-out stores, asked once for the queries of a page load (lines, buckets, exemplars
-   * come together) rather than once each; a failed ask is not kept.
-   */
-  private readonly storeLists = new SharedAnswers<string[] | "no list" | "failed">({
-    ttlMs: 2_000,
-    maxSize: 1,
-    sizeOf: () => 1,
-    worthKeeping: (answer) => answer !== "failed",
-  });
-
   constructor(
     readonly target: BackendTarget,
     private readonly traceIdLabels: readonly string[],
@@ -104,10 +92,8 @@ export class PrometheusSource {
       end: String(range.endSec),
       step: String(range.stepSec),
     });
-    const [response, leftOut] = await Promise.all([
-      callBackend(this.target, "/api/v1/query_range", params, clientGone),
-      this.leftOutStores(),
-    ]);
+    const response = await callBackend(this.target, "/api/v1/query_range", params, clientGone);
+    const leftOut = await this.leftOutStores();
     return readGuarded(this.target, () => {
       const answer = this.unwrap(response.status, parseJsonBody(this.target, response), matrixData);
       const warnings = [...answer.warnings, ...leftOut];
@@ -126,10 +112,8 @@ export class PrometheusSource {
       start: String(startSec),
       end: String(endSec),
     });
-    const [response, leftOut] = await Promise.all([
-      callBackend(this.target, "/api/v1/query_exemplars", params, clientGone),
-      this.leftOutStores(),
-    ]);
+    const response = await callBackend(this.target, "/api/v1/query_exemplars", params, clientGone);
+    const leftOut = await this.leftOutStores();
     // An expression without a metric selector: Prometheus answers 204 with no body.
     if (response.status === 204 || response.body.trim() === "") return { series: [], withoutTraceId: 0 };
     return readGuarded(this.target, () => {
@@ -149,12 +133,15 @@ export class PrometheusSource {
    * The stores Thanos Query is leaving out, as warnings. Once its health check finds a store
    * unhealthy (a replica's Prometheus down: "Not ready"), Query answers without it and without a
    * warning, so the charts would look whole; only the first seconds of an outage carry one.
-   * Asked beside the queries (shared for 2 s); a backend without the store list (Prometheus,
-   * Mimir) is asked once.
+   * Asked after each query's answer, never before or beside it, nor shared between queries: the
+   * same health check that drops a store sets its `lastError`, so only a list read after the
+   * answer is sure to name a store the answer silently left out (a list read a moment earlier
+   * made CI see a silent partial answer). It is a small in-memory list; a backend without one
+   * (Prometheus, Mimir) is asked once.
    */
   private async leftOutStores(): Promise<string[]> {
     if (this.hasStoreList === false || isDemo(this.target)) return [];
-    const answer = await this.storeLists.get("stores", () => this.readStoreList());
+    const answer = await this.readStoreList();
     if (answer === "failed") return [];
     this.hasStoreList = answer !== "no list";
     return answer === "no list" ? [] : answer;
