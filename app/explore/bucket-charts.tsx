@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import { Problem } from "@/components/problem";
 import { type BucketGrid, bucketTotals } from "@/lib/explore/buckets";
 import type { ExemplarPoint } from "@/lib/explore/chart-data";
@@ -30,6 +31,8 @@ interface Props {
  * they are not there. Every state ends: in the charts, a failure, or an explanation.
  */
 export function BucketCharts({ charts, chartsError, grid, error, ...props }: Props) {
+  // The same array until the buckets change: the memoized distribution then skips a re-render.
+  const totals = useMemo(() => (grid ? bucketTotals(grid, props.stepSec) : []), [grid, props.stepSec]);
   if (chartsError) return null;
   if (grid && grid.bounds.length === 0) {
     return (
@@ -58,7 +61,7 @@ export function BucketCharts({ charts, chartsError, grid, error, ...props }: Pro
           />
           <charts.BucketDistribution
             bounds={grid.bounds}
-            totals={bucketTotals(grid, props.stepSec)}
+            totals={totals}
             exemplarCounts={props.exemplarCounts}
             selectedBucket={props.selectedBucket}
             onSelectBucket={props.onSelectBucket}

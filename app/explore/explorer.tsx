@@ -37,7 +37,7 @@ import { HistogramKindChoice } from "./histogram-kind-choice";
 import { ComparisonSection } from "./comparison-section";
 import { ExemplarsSection } from "./exemplars-section";
 import { ExplorerHeader } from "./explorer-header";
-import { explorerParams, queryHref, roundRegion, shareHref } from "./search-params";
+import { type ExplorerView, explorerParams, queryHref, roundRegion, shareHref } from "./search-params";
 import { useCharts } from "./use-charts";
 import { useLazyModule } from "./use-lazy-module";
 import { useExplorerData } from "./use-explorer-data";
@@ -115,10 +115,7 @@ export function Explorer({
   const TracePanel = tracePanel.module?.TracePanel;
   // The preview is of the trace the page was opened with; another trace waits for the panel.
   const [linkedTraceId] = useState(state.trace);
-  const openTrace = useQuery({ ...traceQuery(state.trace ?? ""), enabled: Boolean(state.trace) });
   const preview = state.trace === linkedTraceId ? tracePreview : null;
-  // One or the other, never nested: the preview until the panel has its code and the trace.
-  const showPreview = Boolean(preview) && (!TracePanel || openTrace.isPending);
   // Where the open trace was opened from (chart or list, and which exemplar), for Escape to return
   // to; and whether the person opened it (then focus moves to it) or the page's link did.
   const openedFrom = useRef<{ container: string; traceId: string } | undefined>(undefined);
@@ -149,8 +146,15 @@ export function Explorer({
     setNowMs(Date.now());
     void setState({ from, to, ...NO_SELECTION });
   };
-  const setBucket = (bucket: number | undefined) =>
-    void setState({ bucket: bucket ?? null }, { history: "replace" });
+  // Stable, so the memoized charts and list below skip the renders of a trace click.
+  const setBucket = useCallback(
+    (bucket: number | undefined) => void setState({ bucket: bucket ?? null }, { history: "replace" }),
+    [setState],
+  );
+  const setSort = useCallback(
+    (sort: ExplorerView["sort"]) => void setState({ sort }, { history: "replace" }),
+    [setState],
+  );
   // New data go on the latency chart first; the heatmap, distribution and list follow in a
   // deferred render (on a cold open with 20,000 exemplars, the markers showed ~0.3 s sooner).
   const gridBelowChart = useDeferredValue(data.grid);
@@ -342,7 +346,7 @@ export function Explorer({
                               region={region}
                               sort={state.sort}
                               selectedTraceId={state.trace}
-                              onSort={(sort) => void setState({ sort }, { history: "replace" })}
+                              onSort={setSort}
                               onBucket={setBucket}
                               onClearRegion={clearRegion}
                               onSelect={selectExemplar}
@@ -374,37 +378,39 @@ export function Explorer({
                       className="absolute inset-y-0 -left-3 z-10 hidden w-2 rounded xl:block"
                     />
                   )}
-                  {showPreview ? (
+                  {TracePanel ? (
+                    <PreviewUntilTrace traceId={state.trace} preview={preview}>
+                      <TracePanel
+                        key={state.trace}
+                        traceId={state.trace}
+                        selectedSpanId={state.span}
+                        traceUiUrl={health.data?.traceUiUrl}
+                        onSelectSpan={(span) => void setState({ span }, { history: "replace" })}
+                        compareTraceId={state.compare}
+                        exemplars={data.points}
+                        onOpenTrace={(trace, span) => {
+                          setOpenedByPerson(true);
+                          void setState({ trace, span, compare: null });
+                        }}
+                        onCompare={(compare) => void setState({ compare })}
+                        onClose={() => void setState({ trace: null, span: null, compare: null })}
+                        takeFocus={openedByPerson}
+                        full={traceFull}
+                        onFull={setTraceFull}
+                        onEscape={() => {
+                          const from = openedFrom.current;
+                          const scope = from && document.querySelector(`[data-testid="${from.container}"]`);
+                          // The list's row of that trace; or the chart's one marker button, which
+                          // follows the open trace (its group may be named after a slower one).
+                          const origin =
+                            scope?.querySelector<HTMLElement>(`[data-trace-id="${from!.traceId}"]`) ??
+                            scope?.querySelector<HTMLElement>("circle[role=button]");
+                          origin?.focus();
+                        }}
+                      />
+                    </PreviewUntilTrace>
+                  ) : preview ? (
                     preview
-                  ) : TracePanel ? (
-                    <TracePanel
-                      key={state.trace}
-                      traceId={state.trace}
-                      selectedSpanId={state.span}
-                      traceUiUrl={health.data?.traceUiUrl}
-                      onSelectSpan={(span) => void setState({ span }, { history: "replace" })}
-                      compareTraceId={state.compare}
-                      exemplars={data.points}
-                      onOpenTrace={(trace, span) => {
-                        setOpenedByPerson(true);
-                        void setState({ trace, span, compare: null });
-                      }}
-                      onCompare={(compare) => void setState({ compare })}
-                      onClose={() => void setState({ trace: null, span: null, compare: null })}
-                      takeFocus={openedByPerson}
-                      full={traceFull}
-                      onFull={setTraceFull}
-                      onEscape={() => {
-                        const from = openedFrom.current;
-                        const scope = from && document.querySelector(`[data-testid="${from.container}"]`);
-                        // The list's row of that trace; or the chart's one marker button, which
-                        // follows the open trace (its group may be named after a slower one).
-                        const origin =
-                          scope?.querySelector<HTMLElement>(`[data-trace-id="${from!.traceId}"]`) ??
-                          scope?.querySelector<HTMLElement>("circle[role=button]");
-                        origin?.focus();
-                      }}
-                    />
                   ) : tracePanel.loadError ? (
                     <CodeLoadProblem what="The trace view" error={tracePanel.loadError} />
                   ) : (
@@ -467,4 +473,22 @@ function useAutoRefresh(refreshSec: number, live: boolean, setNowMs: (ms: number
     const timer = setInterval(() => setNowMs(Date.now()), refreshSec * 1000);
     return () => clearInterval(timer);
   }, [refreshSec, live, setNowMs]);
+}
+
+/**
+ * The server's rendering of a linked trace until the panel has the trace, then the panel: one or
+ * the other, never nested. Its own component, so that the trace's arrival re-renders only this,
+ * not the explorer around it.
+ */
+function PreviewUntilTrace({
+  traceId,
+  preview,
+  children,
+}: {
+  traceId: string;
+  preview: ReactNode;
+  children: ReactNode;
+}) {
+  const { isPending } = useQuery({ ...traceQuery(traceId), enabled: Boolean(preview) });
+  return preview && isPending ? preview : children;
 }
