@@ -5,12 +5,13 @@ import { AccountMenu } from "@/components/account-menu";
 import { LatencyChartPreview } from "@/components/explorer/latency-chart-preview";
 import { TracePreview } from "@/components/waterfall/trace-preview";
 import { currentAccount } from "@/lib/auth/current-account";
+import { demoAnswerWork } from "@/lib/demo/prometheus-api";
 import { exemplarPoints, mergeLines } from "@/lib/explore/chart-data";
 import { chartPreviewData } from "@/lib/explore/chart-preview";
 import type { HistogramKind } from "@/lib/explore/latency-queries";
 import { planQueries } from "@/lib/explore/query-plan";
 import { DEFAULT_FROM, DEFAULT_TO, resolveRange } from "@/lib/explore/time-range";
-import { exemplarsApiPath, rangeApiPath, traceApiPath } from "@/lib/model/api-paths";
+import { exemplarsApiPath, rangeApiPath, traceInPartsApiPath } from "@/lib/model/api-paths";
 import { normalizeSpanId, normalizeTraceId } from "@/lib/model/ids";
 import { exemplarsAnswer, rangeAnswer } from "@/lib/server/metric-answers";
 import { getSources } from "@/lib/server/sources";
@@ -45,7 +46,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   );
   if (plan) preloadChartData(plan);
   // Asked now, awaited below: the chart's data and a linked trace are fetched at the same time.
-  const chartPreview = plan ? drawChartPreview(plan) : null;
+  const chartPreview = plan && !tooMuchDemoWork(plan) ? drawChartPreview(plan) : null;
   const traceId = typeof trace === "string" ? normalizeTraceId(trace) : undefined;
   let tracePreview: ReactNode = null;
   if (typeof trace === "string" && traceId) {
@@ -62,7 +63,8 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
     ]);
     // The browser fetches the trace before any script runs; not one known to be missing (Chrome
     // does not reuse a preloaded error, so the panel would ask a second time to explain it).
-    if (!quick || quick.preview) preload(traceApiPath(trace), { as: "fetch", crossOrigin: "anonymous" });
+    if (!quick || quick.preview)
+      preload(traceInPartsApiPath(trace), { as: "fetch", crossOrigin: "anonymous" });
     tracePreview = quick ? (
       previewOf(quick.preview, selectedSpanId)
     ) : (
@@ -107,6 +109,21 @@ function preloadChartData(plan: ChartPlan) {
     exemplarsApiPath(plan.exemplars, plan.exemplarsStartSec, plan.exemplarsEndSec),
   ];
   for (const path of paths) preload(path, { as: "fetch", crossOrigin: "anonymous" });
+}
+
+/**
+ * The demo world answers on the server's one thread, so a timeout cannot cut its work short: a
+ * long range of many series (24 h of all of them is ~2.5 s of work here) would hold the page
+ * back, not only lose the preview. Past about a second of work (6 h of every series, ~20,000
+ * exemplars, is ~0.85 s) the page goes first, without it.
+ */
+const DEMO_PREVIEW_MAX_WORK = 30_000;
+
+function tooMuchDemoWork(plan: ChartPlan): boolean {
+  return (
+    getSources().metricsIsDemo &&
+    demoAnswerWork(plan.exemplars, plan.exemplarsStartSec, plan.exemplarsEndSec) > DEMO_PREVIEW_MAX_WORK
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import { PrometheusSource } from "../metrics/prometheus-source";
 import { JaegerV1Source } from "../traces/jaeger-source";
 import { createDemoJaeger } from "./jaeger-api";
 import { syntheticTraceId } from "./synthetic-trace";
-import { createDemoPrometheus } from "./prometheus-api";
+import { createDemoPrometheus, demoAnswerWork } from "./prometheus-api";
 import { DEMO_METRIC, ORDERS_CANARY, lastEndedRegressionEpisode } from "./world";
 import { compareAttributes } from "../compare/attributes";
 import { MAX_TRACES_PER_COHORT, chooseCohorts } from "../compare/cohorts";
@@ -329,5 +329,27 @@ describe("the demo's native histogram (the same traffic, as Prometheus 3 stores 
     const ids = both.series.flatMap((s) => s.exemplars.map((e) => e.spanId));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(series.flatMap((s) => s.exemplars).length);
+  });
+});
+
+describe("demoAnswerWork: how much the demo computes for an answer", () => {
+  const hour = 3600;
+  it("counts the series a query selects times the scrape intervals of its range", () => {
+    const oneJob = demoAnswerWork(`${DEMO_METRIC}{job="api-gateway"}`, 0, hour);
+    const all = demoAnswerWork(DEMO_METRIC, 0, hour);
+    expect(oneJob).toBeGreaterThan(0);
+    expect(all).toBeGreaterThan(oneJob);
+    // Twenty-four times the range, about twenty-four times the work.
+    expect(demoAnswerWork(DEMO_METRIC, 0, 24 * hour) / all).toBeCloseTo(24, 0);
+    // The same series through their buckets, or wrapped in functions.
+    expect(demoAnswerWork(`histogram_quantile(0.9, rate(${DEMO_METRIC}_bucket[5m]))`, 0, hour)).toBe(all);
+  });
+
+  it("is nothing for a query the demo has no series for", () => {
+    expect(demoAnswerWork(`${DEMO_METRIC}{job="nowhere"}`, 0, hour)).toBe(0);
+    expect(demoAnswerWork("up", 0, hour)).toBe(0);
+    expect(demoAnswerWork("1 + 1", 0, hour)).toBe(0);
+    // Malformed PromQL: answered with its parse error, no work (and no exception for the page).
+    expect(demoAnswerWork("sum by (le (rate(x[5m])", 0, hour)).toBe(0);
   });
 });
