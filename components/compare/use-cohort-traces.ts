@@ -58,7 +58,8 @@ export function useCohortTraces(slowIds: readonly string[], baselineIds: readonl
       setOutcomes((previous) => new Map(previous).set(id, outcome));
     for (const id of ids) {
       const cached = queryClient.getQueryData(traceQuery(id).queryKey);
-      if (cached) {
+      // A trace still arriving in the panel is not whole yet: asked for again, whole.
+      if (cached && !cached.arriving) {
         settle(id, { trace: cached });
         continue;
       }

@@ -97,6 +97,8 @@ function TraceDiff({
   onShowSpan,
 }: Props & { otherTraceId: string }) {
   const other = useQuery(traceQuery(otherTraceId));
+  // Held against the whole of the other trace only, not its first rows while the rest arrives.
+  const otherTrace = other.data?.arriving ? undefined : other.data;
   // When the other trace was a typical pick that the store no longer has, offer the next one.
   const nextTypical = useMemo(() => {
     const partners = exemplars ? typicalPartners(exemplars, trace.traceId) : [];
@@ -105,13 +107,13 @@ function TraceDiff({
   }, [exemplars, trace.traceId, otherTraceId]);
   const [onlyDifferences, setOnlyDifferences] = useState(true);
   const rows = useMemo(() => {
-    if (!other.data) return [];
+    if (!otherTrace) return [];
     const startMs = performance.now();
-    const aligned = diffTraces(trace, other.data);
+    const aligned = diffTraces(trace, otherTrace);
     // For the benchmarks (bench/): what aligning the two traces cost the main thread.
     performance.measure("trace-diff:aligned", { start: startMs });
     return aligned;
-  }, [trace, other.data]);
+  }, [trace, otherTrace]);
   const shown = useMemo(() => (onlyDifferences ? differingRows(rows) : rows), [rows, onlyDifferences]);
   const summary = useMemo(() => summarize(rows), [rows]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -129,7 +131,7 @@ function TraceDiff({
       <span>
         This trace vs <code className="font-mono">{otherTraceId.slice(0, 12)}…</code>
       </span>
-      {other.data ? (
+      {otherTrace ? (
         <label className="flex items-center gap-1">
           <input
             type="checkbox"
@@ -148,14 +150,6 @@ function TraceDiff({
       </button>
     </div>
   );
-  if (other.isPending) {
-    return (
-      <>
-        {header}
-        <p className="animate-pulse p-3 text-sm text-zinc-500">Loading the other trace…</p>
-      </>
-    );
-  }
   if (other.error) {
     const missing = other.error instanceof AppError && other.error.code === "trace_not_found";
     return (
@@ -189,11 +183,19 @@ function TraceDiff({
       </>
     );
   }
+  if (!otherTrace) {
+    return (
+      <>
+        {header}
+        <p className="animate-pulse p-3 text-sm text-zinc-500">Loading the other trace…</p>
+      </>
+    );
+  }
   return (
     <>
       {header}
       <p className="border-b border-zinc-200 px-3 py-1.5 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-        This trace {formatDurationUs(trace.durationUs)}, the other {formatDurationUs(other.data.durationUs)}.{" "}
+        This trace {formatDurationUs(trace.durationUs)}, the other {formatDurationUs(otherTrace.durationUs)}.{" "}
         {summary} Figures read this · other.
       </p>
       <div

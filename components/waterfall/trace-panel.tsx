@@ -67,6 +67,8 @@ export function TracePanel(props: Props) {
     setShownCompare(props.compareTraceId);
     if (props.compareTraceId) setView("compare");
   }
+  // While a large trace is still arriving, its first rows show in the waterfall.
+  const shownView: View = trace?.arriving ? "waterfall" : view;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { takeFocus } = props;
   useEffect(() => {
@@ -113,9 +115,14 @@ export function TracePanel(props: Props) {
                   key={v.view}
                   type="button"
                   role="tab"
-                  aria-selected={view === v.view}
+                  aria-selected={shownView === v.view}
+                  // Statistics and comparison need the whole trace, not its first rows.
+                  disabled={Boolean(trace.arriving) && v.view !== "waterfall"}
+                  title={
+                    trace.arriving && v.view !== "waterfall" ? "Once the whole trace is here" : undefined
+                  }
                   onClick={() => setView(v.view)}
-                  className="rounded px-2 py-0.5 text-zinc-600 hover:bg-zinc-100 aria-selected:bg-zinc-200 aria-selected:font-semibold aria-selected:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:aria-selected:bg-zinc-700 dark:aria-selected:text-zinc-100"
+                  className="rounded px-2 py-0.5 text-zinc-600 hover:bg-zinc-100 disabled:opacity-50 aria-selected:bg-zinc-200 aria-selected:font-semibold aria-selected:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:aria-selected:bg-zinc-700 dark:aria-selected:text-zinc-100"
                 >
                   {v.label}
                 </button>
@@ -159,7 +166,7 @@ export function TracePanel(props: Props) {
               errorCount={errorCount}
               traceUiHref={props.traceUiUrl ? traceUiLink(props.traceUiUrl, trace.traceId) : undefined}
             />
-            {view === "waterfall" ? (
+            {shownView === "waterfall" ? (
               <Waterfall
                 key={trace.traceId}
                 trace={trace}
@@ -167,7 +174,7 @@ export function TracePanel(props: Props) {
                 onSelectSpan={props.onSelectSpan}
                 onOpenTrace={props.onOpenTrace}
               />
-            ) : view === "statistics" ? (
+            ) : shownView === "statistics" ? (
               <TraceStatistics trace={trace} onShowSpan={showSpan} />
             ) : (
               <TraceDiffView

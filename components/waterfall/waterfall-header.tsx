@@ -45,7 +45,14 @@ export function WaterfallHeader({ trace, rootIndex, errorCount, traceUiHref }: P
         <span className="font-semibold tabular-nums text-zinc-900 dark:text-zinc-100">
           {formatDurationUs(trace.durationUs)}
         </span>
-        <span>{trace.spans.length.toLocaleString()} spans</span>
+        {trace.arriving ? (
+          <span role="status" className="animate-pulse">
+            {trace.spans.length.toLocaleString()} of {trace.arriving.totalSpans.toLocaleString()} spans here,
+            the rest arriving…
+          </span>
+        ) : (
+          <span>{trace.spans.length.toLocaleString()} spans</span>
+        )}
         <span className={errorCount > 0 ? "font-semibold text-red-600 dark:text-red-400" : ""}>
           {errorCount} {errorCount === 1 ? "error" : "errors"}
         </span>

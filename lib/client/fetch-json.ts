@@ -15,9 +15,13 @@ export async function fetchJson<T>(
    */
   onProgress?: (receivedBytes: number, headers: Headers) => void,
 ): Promise<T> {
-  let response: Response;
+  return readJsonAnswer<T>(await fetchAnswer(path, signal, "application/json"), markAs, onProgress);
+}
+
+/** One of the app's own routes, answered: its headers are here, its body may still be coming. */
+export async function fetchAnswer(path: string, signal: AbortSignal | undefined, accept: string) {
   try {
-    response = await fetch(path, { signal, headers: { Accept: "application/json" } });
+    return await fetch(path, { signal, headers: { Accept: accept } });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new AppError(
@@ -25,6 +29,14 @@ export async function fetchJson<T>(
       "The Exemplar Explorer server did not answer; check your connection",
     );
   }
+}
+
+/** A JSON answer's body, or the AppError its error body names. */
+export async function readJsonAnswer<T>(
+  response: Response,
+  markAs?: string,
+  onProgress?: (receivedBytes: number, headers: Headers) => void,
+): Promise<T> {
   const text =
     onProgress && response.body
       ? await readWithProgress(response.body, (bytes) => onProgress(bytes, response.headers))

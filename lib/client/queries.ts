@@ -1,17 +1,12 @@
-import { queryOptions } from "@tanstack/react-query";
+import { experimental_streamedQuery, queryOptions } from "@tanstack/react-query";
 import type { ExemplarsResponse } from "../model/exemplar";
 import type { Trace } from "../model/trace";
-import {
-  SPAN_COUNT_HEADER,
-  exemplarsApiPath,
-  labelValuesApiPath,
-  rangeApiPath,
-  traceApiPath,
-} from "../model/api-paths";
+import { exemplarsApiPath, labelValuesApiPath, rangeApiPath } from "../model/api-paths";
 import type { Health } from "../model/health";
 import type { HistogramFamily, MatrixData } from "../model/metrics";
 import { fetchJson } from "./fetch-json";
-import { reportTraceProgress } from "./trace-progress";
+import { type TraceProgress, reportTraceProgress } from "./trace-progress";
+import { fetchTraceInParts } from "./trace-stream";
 
 /** Query keys and fetchers of every resource the client reads, in one place. */
 
@@ -54,21 +49,35 @@ const PROGRESS_STEP_BYTES = 512 * 1024;
 export const traceQuery = (traceId: string) =>
   queryOptions({
     queryKey: ["trace", traceId],
-    queryFn: ({ signal }) => {
-      // Progress in steps of half a megabyte: enough to see it move, few enough renders.
-      let reported: number | undefined;
-      const onProgress = (bytes: number, headers: Headers) => {
-        if (reported !== undefined && bytes - reported < PROGRESS_STEP_BYTES) return;
-        reported = bytes;
-        const spans = Number(headers.get(SPAN_COUNT_HEADER)) || undefined;
-        reportTraceProgress(traceId, { bytes, spans });
-      };
-      return fetchJson<Trace>(traceApiPath(traceId), signal, "trace", onProgress).finally(() =>
-        reportTraceProgress(traceId, undefined),
-      );
-    },
+    // A large trace is drawn from its first part (the first rows) while the rest arrives: the
+    // query has data, marked `arriving`, then the whole trace replaces it.
+    queryFn: experimental_streamedQuery<Trace, Trace | undefined>({
+      streamFn: ({ signal }) => {
+        // Progress in steps of half a megabyte: enough to see it move, few enough renders.
+        let reported: TraceProgress = { bytes: -PROGRESS_STEP_BYTES };
+        const onProgress = (progress: TraceProgress) => {
+          if (progress.bytes - reported.bytes < PROGRESS_STEP_BYTES && progress.spans === reported.spans)
+            return;
+          reported = progress;
+          reportTraceProgress(traceId, progress);
+        };
+        return withCleanup(fetchTraceInParts(traceId, signal, onProgress), () =>
+          reportTraceProgress(traceId, undefined),
+        );
+      },
+      reducer: (_sofar, trace) => trace,
+      initialValue: undefined,
+    }),
     staleTime: 5 * 60_000,
     // Several parts of the page watch the open trace, and the panel's code arrives later: a
     // missing trace must not be asked for again each time one of them mounts (Retry asks).
     retryOnMount: false,
   });
+
+async function* withCleanup<T>(parts: AsyncGenerator<T>, cleanup: () => void): AsyncGenerator<T> {
+  try {
+    yield* parts;
+  } finally {
+    cleanup();
+  }
+}

@@ -10,6 +10,15 @@ export function traceApiPath(traceId: string): string {
   return `/api/traces/${encodeURIComponent(traceId)}`;
 }
 
+/**
+ * The same trace as NDJSON in row order, the first rows first (lib/server/trace-json-stream.ts):
+ * what the explorer's panel reads, and what a page with a link to a trace preloads. A parameter
+ * rather than only `Accept`, so that the preload and the panel's request are the same request.
+ */
+export function traceInPartsApiPath(traceId: string): string {
+  return `${traceApiPath(traceId)}?format=ndjson`;
+}
+
 export function rangeApiPath(query: string, startSec: number, endSec: number, stepSec: number): string {
   return `/api/metrics/query_range?${search({ query, start: startSec, end: endSec, step: stepSec })}`;
 }

@@ -46,4 +46,10 @@ export interface Trace {
   durationUs: number;
   warnings: string[];
   source: TraceSourceKind;
+  /**
+   * Set while a large trace is still arriving in the browser (lib/client/trace-stream.ts): the
+   * spans so far are its first rows in tree order, parents before children; `totalSpans` is how
+   * many the whole trace has. Never set on the server or in the JSON answer.
+   */
+  arriving?: { totalSpans: number };
 }

@@ -81,4 +81,31 @@ describe("GET /api/traces/{traceId}", () => {
       expect((await response.json()).error.code).toBe("bad_request");
     },
   );
+
+  it("answers NDJSON when asked (?format=ndjson or Accept), the JSON contract to everyone else", async () => {
+    const synthetic = "5e5e5e5e000000000000000000000bb8"; // 3,000 spans
+    const ndjson = await GET(
+      new Request(`http://localhost/api/traces/${synthetic}`, {
+        headers: { Accept: "application/x-ndjson, application/json;q=0.9" },
+      }),
+      { params: Promise.resolve({ traceId: synthetic }) },
+    );
+    expect(ndjson.headers.get("content-type")).toBe("application/x-ndjson");
+    expect(ndjson.headers.get("vary")).toBe("Accept");
+    const [head, ...batches] = (await ndjson.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(head).toMatchObject({ traceId: synthetic, spanCount: 3000 });
+    expect(batches.flat()).toHaveLength(3000);
+    const byParameter = await GET(new Request(`http://localhost/api/traces/${synthetic}?format=ndjson`), {
+      params: Promise.resolve({ traceId: synthetic }),
+    });
+    expect(byParameter.headers.get("content-type")).toBe("application/x-ndjson");
+
+    const json = await getTrace(synthetic);
+    expect(json.headers.get("content-type")).toBe("application/json");
+    expect(json.headers.get("vary")).toBe("Accept");
+    expect((await json.json()).spans).toHaveLength(3000);
+  });
 });

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { handleRoute, jsonResponse } from "@/lib/server/handle-route";
 import { traceAnswer } from "@/lib/server/trace-answers";
-import { SPANS_PER_CHUNK, traceJsonStream } from "@/lib/server/trace-json-stream";
+import { NDJSON, SPANS_PER_CHUNK, traceJsonStream, traceNdjsonStream } from "@/lib/server/trace-json-stream";
 import { SPAN_COUNT_HEADER } from "@/lib/model/api-paths";
 import { traceIdParam } from "./schema";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 // A trace can still grow for a while after its exemplar appears: browsers keep it only briefly.
 const CACHE_CONTROL = "private, max-age=60";
 
-export function GET(_request: Request, context: { params: Promise<{ traceId: string }> }): Promise<Response> {
+export function GET(request: Request, context: { params: Promise<{ traceId: string }> }): Promise<Response> {
   return handleRoute(async () => {
     const { traceId: raw } = await context.params;
     const parsed = traceIdParam.safeParse(raw);
@@ -18,13 +18,26 @@ export function GET(_request: Request, context: { params: Promise<{ traceId: str
       throw new AppError("bad_request", `trace ID "${raw.slice(0, 64)}" ${parsed.error.issues[0]?.message}`);
     }
     const { trace } = await traceAnswer(parsed.data);
-    if (trace.spans.length <= SPANS_PER_CHUNK) return jsonResponse(trace, CACHE_CONTROL);
+    // The explorer's panel asks for NDJSON (`?format=ndjson`, or by Accept): the first rows, then
+    // the rest, drawn as they come.
+    const format = new URL(request.url).searchParams.get("format");
+    if (format === "ndjson" || (format === null && request.headers.get("accept")?.includes(NDJSON))) {
+      return new Response(traceNdjsonStream(trace), {
+        headers: { "Content-Type": NDJSON, "Cache-Control": CACHE_CONTROL, Vary: "Accept" },
+      });
+    }
+    if (trace.spans.length <= SPANS_PER_CHUNK) {
+      const response = jsonResponse(trace, CACHE_CONTROL);
+      response.headers.set("Vary", "Accept");
+      return response;
+    }
     // A large trace leaves in chunks as it is serialized, not as one string held in memory.
     // The span count first, so the panel can say what is coming while the spans stream in.
     return new Response(traceJsonStream(trace), {
       headers: {
         "Content-Type": "application/json",
         "Cache-Control": CACHE_CONTROL,
+        Vary: "Accept",
         [SPAN_COUNT_HEADER]: String(trace.spans.length),
       },
     });
