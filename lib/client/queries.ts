@@ -67,6 +67,9 @@ export const traceQuery = (traceId: string) =>
       },
       reducer: (_sofar, trace) => trace,
       initialValue: undefined,
+      // A refetch (the window regains focus after the trace went stale) keeps the trace on screen
+      // until the new answer is whole, rather than emptying the panel.
+      refetchMode: "replace",
     }),
     staleTime: 5 * 60_000,
     // Several parts of the page watch the open trace, and the panel's code arrives later: a

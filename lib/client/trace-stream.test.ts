@@ -49,7 +49,9 @@ describe("textLines", () => {
 describe("traceInParts", () => {
   it("gives the first rows before the rest has arrived, then the whole trace", async () => {
     const { body, send, end } = controlledBody();
-    const serverLines = (await new Response(traceNdjsonStream(trace, 1_000, 200)).text()).split("\n");
+    const serverLines = (await new Response(traceNdjsonStream(trace, undefined, 1_000, 200)).text()).split(
+      "\n",
+    );
     const parts = traceInParts(textLines(body));
     send(`${serverLines[0]}\n${serverLines[1]}\n`);
     const first = await parts.next();
@@ -78,7 +80,9 @@ describe("traceInParts", () => {
   });
 
   it("fails, saying how far it got, when the answer breaks off", async () => {
-    const serverLines = (await new Response(traceNdjsonStream(trace, 1_000, 200)).text()).split("\n");
+    const serverLines = (await new Response(traceNdjsonStream(trace, undefined, 1_000, 200)).text()).split(
+      "\n",
+    );
     const { body, send, end } = controlledBody();
     send(serverLines.slice(0, 3).join("\n") + "\n");
     end();

@@ -1,5 +1,6 @@
 import type { Trace } from "../model/trace";
 import { type TracePreviewData, tracePreviewData } from "../trace-view/preview";
+import { buildSpanTree } from "../trace-view/span-tree";
 import { SharedAnswers } from "../upstream/shared-answers";
 import { getSources } from "./sources";
 
@@ -7,6 +8,8 @@ export interface TraceAnswer {
   trace: Trace;
   /** Its first rows, for the page of a link to it: worked out once, on first use (API calls never ask). */
   preview(): TracePreviewData;
+  /** Its span indices in the waterfall's row order, for the NDJSON answer: worked out once, on first use. */
+  rowOrder(): Int32Array;
 }
 
 // One backend fetch and one normalization for everyone who opens the same trace within a few
@@ -23,6 +26,11 @@ export function traceAnswer(traceId: string): Promise<TraceAnswer> {
   return traceAnswers.get(traceId, async () => {
     const trace = await getSources().traces.getTrace(traceId);
     let preview: TracePreviewData | undefined;
-    return { trace, preview: () => (preview ??= tracePreviewData(trace)) };
+    let order: Int32Array | undefined;
+    return {
+      trace,
+      preview: () => (preview ??= tracePreviewData(trace)),
+      rowOrder: () => (order ??= buildSpanTree(trace).order),
+    };
   });
 }

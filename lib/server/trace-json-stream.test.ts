@@ -69,7 +69,7 @@ describe("traceNdjsonStream", () => {
       .map((line) => JSON.parse(line));
 
   it("writes the summary with its span count, then every span once, parents before their children", async () => {
-    const { text, chunks } = await readAll(traceNdjsonStream(trace, 1_000, 200));
+    const { text, chunks } = await readAll(traceNdjsonStream(trace, undefined, 1_000, 200));
     const [head, ...batches] = lines(text);
     const { spans, ...summary } = trace;
     expect(head).toEqual({ ...summary, spanCount: spans.length });
@@ -106,7 +106,7 @@ describe("traceNdjsonStream", () => {
           : span,
       ),
     };
-    const reader = traceNdjsonStream(watched, 1_000, 100).getReader();
+    const reader = traceNdjsonStream(watched, undefined, 1_000, 100).getReader();
     const decoder = new TextDecoder();
     const head = decoder.decode((await reader.read()).value);
     expect(JSON.parse(head)).toMatchObject({ spanCount: trace.spans.length });

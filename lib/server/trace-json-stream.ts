@@ -43,6 +43,7 @@ export const FIRST_PART_SPANS = 500;
  */
 export function traceNdjsonStream(
   trace: Trace,
+  rowOrder: () => Int32Array = () => buildSpanTree(trace).order,
   spansPerChunk = SPANS_PER_CHUNK,
   firstPart = FIRST_PART_SPANS,
 ): ReadableStream<Uint8Array> {
@@ -55,7 +56,7 @@ export function traceNdjsonStream(
       controller.enqueue(encoder.encode(`${JSON.stringify({ ...summary, spanCount: spans.length })}\n`));
     },
     pull(controller) {
-      order ??= buildSpanTree(trace).order;
+      order ??= rowOrder();
       const end = Math.min(spans.length, next + (next === 0 ? firstPart : spansPerChunk));
       if (next < end) {
         const batch: string[] = [];

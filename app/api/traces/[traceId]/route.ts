@@ -17,12 +17,12 @@ export function GET(request: Request, context: { params: Promise<{ traceId: stri
     if (!parsed.success) {
       throw new AppError("bad_request", `trace ID "${raw.slice(0, 64)}" ${parsed.error.issues[0]?.message}`);
     }
-    const { trace } = await traceAnswer(parsed.data);
+    const { trace, rowOrder } = await traceAnswer(parsed.data);
     // The explorer's panel asks for NDJSON (`?format=ndjson`, or by Accept): the first rows, then
     // the rest, drawn as they come.
     const format = new URL(request.url).searchParams.get("format");
     if (format === "ndjson" || (format === null && request.headers.get("accept")?.includes(NDJSON))) {
-      return new Response(traceNdjsonStream(trace), {
+      return new Response(traceNdjsonStream(trace, rowOrder), {
         headers: { "Content-Type": NDJSON, "Cache-Control": CACHE_CONTROL, Vary: "Accept" },
       });
     }
