@@ -322,6 +322,45 @@ async function firstMarkersOnScreen(page: Page): Promise<number> {
  * that Playwright's round trips do not count.
  */
 /**
+ * A 1,000-span trace opened in a settled explorer page (the link's `trace` set, as a click sets
+ * it, but without the click's early fetch): the URL change → the first frame holding its rows.
+ * The demo world has no exemplar whose trace is that large, hence no marker to click.
+ */
+export async function benchOpenTrace(browser: Browser, baseUrl: string, spans = 1_000, runs = 5) {
+  const opened: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(
+      `${baseUrl}/explore?query=${encodeURIComponent('http_server_request_duration_seconds{job="api-gateway"}')}&from=now-1h`,
+    );
+    await page.waitForSelector("[data-testid=latency-chart] [data-trace-id]", { timeout: 60_000 });
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+    await page.waitForTimeout(1000);
+    const ms = await page.evaluate(
+      (traceId) =>
+        new Promise<number>((resolve) => {
+          const start = performance.now();
+          const observer = new MutationObserver(() => {
+            if (!document.querySelector("[aria-label=Trace] [role=treeitem]")) return;
+            observer.disconnect();
+            requestAnimationFrame((frameMs) => resolve(frameMs - start));
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+          const url = new URL(window.location.href);
+          url.searchParams.set("trace", traceId);
+          // Next.js's router follows pushState, and the explorer's URL state with it.
+          window.history.pushState(null, "", url);
+        }),
+      syntheticTraceId(spans),
+    );
+    opened.push(ms);
+    await context.close();
+  }
+  return { spans, openToRowsMs: round(median(opened)) };
+}
+
+/**
  * A marker click → the trace panel's first rows (or its error) in a frame: from the pointer press
  * as the page received it (Playwright's own checks before it presses are not the page's time) to
  * the first animation frame that holds them.

@@ -9,7 +9,15 @@
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, release } from "node:os";
-import { benchExemplars, benchScroll, benchTraceDiff, benchWaterfall, firstLoadJs, launch } from "./browser";
+import {
+  benchExemplars,
+  benchOpenTrace,
+  benchScroll,
+  benchTraceDiff,
+  benchWaterfall,
+  firstLoadJs,
+  launch,
+} from "./browser";
 import { benchComparison } from "./compare";
 import { benchNormalization } from "./normalize";
 import { waitUntilAnswers } from "./stats";
@@ -103,6 +111,7 @@ async function main() {
         { label: "~20k", query: "http_server_request_duration_seconds", from: "now-6h" },
         { label: "~100k", query: "http_server_request_duration_seconds", from: "now-24h" },
       ]);
+      report.openTrace = await benchOpenTrace(browser, base);
     } finally {
       await browser.close();
     }
@@ -184,7 +193,7 @@ ${r.traceDiff ? `Two traces held against each other by a link (\`trace\` + \`com
 ${r.viewers ? viewersSection(r.viewers as Viewers) : ""}## Exemplars (demo world)
 
 ${table(r.exemplars as Record<string, Row>, "case")}
-
+${r.openTrace ? `\nA 1,000-span trace opened in a settled page (its link's \`trace\` set, as a click sets it) → its first rows in a frame: ${format(r.openTrace)}.\n` : ""}
 ## Normalization in Node (50,000 spans)
 
 ${table(r.normalization as Record<string, Row>, "format")}
