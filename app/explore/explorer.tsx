@@ -179,6 +179,38 @@ export function Explorer({
     };
   }, [state, query, nowMs, familyList]);
 
+  const tracePanelElement =
+    state.trace && TracePanel ? (
+      <TracePanel
+        key={state.trace}
+        traceId={state.trace}
+        selectedSpanId={state.span}
+        traceUiUrl={health.data?.traceUiUrl}
+        onSelectSpan={(span) => void setState({ span }, { history: "replace" })}
+        compareTraceId={state.compare}
+        exemplars={data.points}
+        onOpenTrace={(trace, span) => {
+          setOpenedByPerson(true);
+          void setState({ trace, span, compare: null });
+        }}
+        onCompare={(compare) => void setState({ compare })}
+        onClose={() => void setState({ trace: null, span: null, compare: null })}
+        takeFocus={openedByPerson}
+        full={traceFull}
+        onFull={setTraceFull}
+        onEscape={() => {
+          const from = openedFrom.current;
+          const scope = from && document.querySelector(`[data-testid="${from.container}"]`);
+          // The list's row of that trace; or the chart's one marker button, which
+          // follows the open trace (its group may be named after a slower one).
+          const origin =
+            scope?.querySelector<HTMLElement>(`[data-trace-id="${from!.traceId}"]`) ??
+            scope?.querySelector<HTMLElement>("circle[role=button]");
+          origin?.focus();
+        }}
+      />
+    ) : null;
+
   return (
     <ExplorerLinksContext value={links}>
       <TimeZoneContext value={state.tz}>
@@ -378,39 +410,12 @@ export function Explorer({
                       className="absolute inset-y-0 -left-3 z-10 hidden w-2 rounded xl:block"
                     />
                   )}
-                  {TracePanel ? (
+                  {preview ? (
                     <PreviewUntilTrace traceId={state.trace} preview={preview}>
-                      <TracePanel
-                        key={state.trace}
-                        traceId={state.trace}
-                        selectedSpanId={state.span}
-                        traceUiUrl={health.data?.traceUiUrl}
-                        onSelectSpan={(span) => void setState({ span }, { history: "replace" })}
-                        compareTraceId={state.compare}
-                        exemplars={data.points}
-                        onOpenTrace={(trace, span) => {
-                          setOpenedByPerson(true);
-                          void setState({ trace, span, compare: null });
-                        }}
-                        onCompare={(compare) => void setState({ compare })}
-                        onClose={() => void setState({ trace: null, span: null, compare: null })}
-                        takeFocus={openedByPerson}
-                        full={traceFull}
-                        onFull={setTraceFull}
-                        onEscape={() => {
-                          const from = openedFrom.current;
-                          const scope = from && document.querySelector(`[data-testid="${from.container}"]`);
-                          // The list's row of that trace; or the chart's one marker button, which
-                          // follows the open trace (its group may be named after a slower one).
-                          const origin =
-                            scope?.querySelector<HTMLElement>(`[data-trace-id="${from!.traceId}"]`) ??
-                            scope?.querySelector<HTMLElement>("circle[role=button]");
-                          origin?.focus();
-                        }}
-                      />
+                      {tracePanelElement}
                     </PreviewUntilTrace>
-                  ) : preview ? (
-                    preview
+                  ) : tracePanelElement ? (
+                    tracePanelElement
                   ) : tracePanel.loadError ? (
                     <CodeLoadProblem what="The trace view" error={tracePanel.loadError} />
                   ) : (
@@ -489,6 +494,7 @@ function PreviewUntilTrace({
   preview: ReactNode;
   children: ReactNode;
 }) {
-  const { isPending } = useQuery({ ...traceQuery(traceId), enabled: Boolean(preview) });
-  return preview && isPending ? preview : children;
+  const { isPending } = useQuery(traceQuery(traceId));
+  // Until the panel has its code and the trace (its first rows, for a large one).
+  return isPending || !children ? preview : children;
 }
