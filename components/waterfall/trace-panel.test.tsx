@@ -36,6 +36,9 @@ describe("TracePanel while a large trace arrives", () => {
     expect(html).toContain('aria-label="Trace waterfall"');
     // A comparison asked for by the link waits for the whole trace; so does Statistics.
     expect(html.match(/role="tab"[^>]*disabled=""/g)).toHaveLength(2);
+    // Nor is a partial trace downloaded as if it were whole; its errors are "so far".
+    expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Download JSON/);
+    expect(html).toMatch(/\d+ errors? so far/);
     expect(html).not.toContain("This trace vs");
   });
 

@@ -55,6 +55,7 @@ export function WaterfallHeader({ trace, rootIndex, errorCount, traceUiHref }: P
         )}
         <span className={errorCount > 0 ? "font-semibold text-red-600 dark:text-red-400" : ""}>
           {errorCount} {errorCount === 1 ? "error" : "errors"}
+          {trace.arriving ? " so far" : ""}
         </span>
       </p>
       <ul className="flex flex-wrap gap-x-3 gap-y-0.5" aria-label="Services">
@@ -85,7 +86,10 @@ export function WaterfallHeader({ trace, rootIndex, errorCount, traceUiHref }: P
         </button>
         <button
           type="button"
-          className="rounded border border-zinc-300 px-1.5 dark:border-zinc-700"
+          className="rounded border border-zinc-300 px-1.5 disabled:opacity-50 dark:border-zinc-700"
+          // A download is the whole trace, not the first rows of one still arriving.
+          disabled={Boolean(trace.arriving)}
+          title={trace.arriving ? "Once the whole trace is here" : undefined}
           onClick={() => {
             const url = URL.createObjectURL(
               new Blob([JSON.stringify(trace, null, 2)], { type: "application/json" }),
