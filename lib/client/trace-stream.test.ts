@@ -79,6 +79,20 @@ describe("traceInParts", () => {
     expect(yielded[0]!.spans).toHaveLength(50);
   });
 
+  it("fails the same way when the answer breaks off in the middle of a line", async () => {
+    const serverLines = (await new Response(traceNdjsonStream(trace, undefined, 1_000, 200)).text()).split(
+      "\n",
+    );
+    const { body, send, end } = controlledBody();
+    send(`${serverLines[0]}\n${serverLines[1]}\n${serverLines[2]!.slice(0, 5_000)}`);
+    end();
+    const parts = traceInParts(textLines(body));
+    await parts.next();
+    await expect(parts.next()).rejects.toEqual(
+      new AppError("backend_unreachable", "The trace's answer broke off after 200 of 3,000 spans; try again"),
+    );
+  });
+
   it("fails, saying how far it got, when the answer breaks off", async () => {
     const serverLines = (await new Response(traceNdjsonStream(trace, undefined, 1_000, 200)).text()).split(
       "\n",

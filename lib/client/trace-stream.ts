@@ -57,7 +57,7 @@ export async function* traceInParts(
   let shownFirstPart = false;
   for await (const line of lines) {
     if (line.trim() === "") continue;
-    const parsed: unknown = JSON.parse(line);
+    const parsed = parseLine(line, spans.length, summary?.spanCount);
     if (!summary) {
       summary = parsed as typeof summary;
       onSpanCount?.(summary!.spanCount);
@@ -80,6 +80,20 @@ export async function* traceInParts(
     );
   }
   yield { ...withoutCount(summary), spans };
+}
+
+/** A line of the answer; one cut short (the connection dropped mid-line) says how far it got. */
+function parseLine(line: string, received: number, total: number | undefined): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new AppError(
+      "backend_unreachable",
+      total === undefined
+        ? "The trace's answer broke off before its first spans; try again"
+        : `The trace's answer broke off after ${received.toLocaleString("en")} of ${total.toLocaleString("en")} spans; try again`,
+    );
+  }
 }
 
 function withoutCount(summary: Omit<Trace, "spans"> & { spanCount: number }): Omit<Trace, "spans"> {
