@@ -5,17 +5,8 @@ import { AppError, isErrorCode } from "../errors";
  * With `markAs`, it leaves `<markAs>:received` and `<markAs>:parsed` performance marks, which
  * the benchmarks read (bench/).
  */
-export async function fetchJson<T>(
-  path: string,
-  signal?: AbortSignal,
-  markAs?: string,
-  /**
-   * Called when the answer's headers arrive (with 0) and as its body arrives, with the bytes
-   * received so far (for a large trace's progress).
-   */
-  onProgress?: (receivedBytes: number, headers: Headers) => void,
-): Promise<T> {
-  return readJsonAnswer<T>(await fetchAnswer(path, signal, "application/json"), markAs, onProgress);
+export async function fetchJson<T>(path: string, signal?: AbortSignal, markAs?: string): Promise<T> {
+  return readJsonAnswer<T>(await fetchAnswer(path, signal, "application/json"), markAs);
 }
 
 /** One of the app's own routes, answered: its headers are here, its body may still be coming. */
@@ -32,15 +23,8 @@ export async function fetchAnswer(path: string, signal: AbortSignal | undefined,
 }
 
 /** A JSON answer's body, or the AppError its error body names. */
-export async function readJsonAnswer<T>(
-  response: Response,
-  markAs?: string,
-  onProgress?: (receivedBytes: number, headers: Headers) => void,
-): Promise<T> {
-  const text =
-    onProgress && response.body
-      ? await readWithProgress(response.body, (bytes) => onProgress(bytes, response.headers))
-      : await response.text();
+export async function readJsonAnswer<T>(response: Response, markAs?: string): Promise<T> {
+  const text = await response.text();
   if (markAs) performance.mark(`${markAs}:received`);
   let body: unknown;
   try {
@@ -59,23 +43,6 @@ export async function readJsonAnswer<T>(
   }
   if (body === undefined) throw new AppError("internal", "The server answered something that is not JSON");
   return body as T;
-}
-
-async function readWithProgress(body: ReadableStream<Uint8Array>, onProgress: (bytes: number) => void) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
-  let received = 0;
-  onProgress(0);
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    parts.push(decoder.decode(value, { stream: true }));
-    onProgress(received);
-  }
-  parts.push(decoder.decode());
-  return parts.join("");
 }
 
 /**

@@ -31,5 +31,5 @@ export function labelValuesApiPath(metric: string, label: string): string {
   return `/api/metrics/label_values?${search({ metric, label })}`;
 }
 
-/** On a large trace's answer: how many spans are on their way (for the loading line). */
+/** On a large trace's JSON answer: how many spans are on their way (the panel reads NDJSON, whose first line says it). */
 export const SPAN_COUNT_HEADER = "X-Span-Count";
