@@ -15,6 +15,12 @@ beforeAll(async () => {
     "/dribble": { body: "x".repeat(10_000), chunks: 50, delayMs: 100 },
     "/huge": { body: "x".repeat(200_000) },
     "/huge-chunked": { body: "x".repeat(200_000), chunks: 20 },
+    // Multi-byte characters cut across chunks, behind a byte order mark.
+    "/utf8-split": {
+      body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"name":"é ✓ 😀"}')]),
+      chunks: 9,
+      delayMs: 5,
+    },
     "/garbage": { status: 200, body: "<html>Bad Gateway</html>" },
     "/redirect": { status: 302, body: "" },
     // A backend that echoes the request's credentials in its error text.
@@ -119,6 +125,11 @@ describe("callBackend", () => {
       expect(error.message).toMatch(/larger than 0\.1 MB \(MAX_BACKEND_RESPONSE_BYTES\)/);
     },
   );
+
+  it("reads characters cut across chunks whole, and a byte order mark as nothing", async () => {
+    const response = await callBackend(target(server.url), "/utf8-split");
+    expect(parseJsonBody(target(server.url), response)).toEqual({ name: "é ✓ 😀" });
+  });
 
   it("names the backend when it answers something that is not JSON", async () => {
     const t = target(server.url);

@@ -161,9 +161,10 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
   }
   if (!response.body) return "";
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
+  // Decoded once at the end: a string built by appending each chunk is a rope that JSON.parse
+  // must first flatten (a 25 MB trace parsed in ~0.3 s rather than ~0.16 s).
+  const chunks: Uint8Array[] = [];
   let received = 0;
-  let text = "";
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -172,9 +173,9 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
       await reader.cancel();
       throw tooLarge(maxBytes);
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  return new TextDecoder().decode(Buffer.concat(chunks, received));
 }
 
 function tooLarge(maxBytes: number): AppError {
