@@ -1,6 +1,6 @@
 import type { Trace } from "../model/trace";
-import { type TracePreviewData, tracePreviewData } from "../trace-view/preview";
-import { buildSpanTree } from "../trace-view/span-tree";
+import { PREVIEW_ROWS, type TracePreviewData, tracePreviewData } from "../trace-view/preview";
+import { type SpanTree, buildSpanTree } from "../trace-view/span-tree";
 import { SharedAnswers } from "../upstream/shared-answers";
 import { getSources } from "./sources";
 
@@ -25,12 +25,14 @@ const traceAnswers = new SharedAnswers<TraceAnswer>({
 export function traceAnswer(traceId: string): Promise<TraceAnswer> {
   return traceAnswers.get(traceId, async () => {
     const trace = await getSources().traces.getTrace(traceId);
+    // One span tree for both: a link's page asks for the preview, then its panel for the rows.
+    let tree: SpanTree | undefined;
+    const treeOf = () => (tree ??= buildSpanTree(trace));
     let preview: TracePreviewData | undefined;
-    let order: Int32Array | undefined;
     return {
       trace,
-      preview: () => (preview ??= tracePreviewData(trace)),
-      rowOrder: () => (order ??= buildSpanTree(trace).order),
+      preview: () => (preview ??= tracePreviewData(trace, PREVIEW_ROWS, treeOf())),
+      rowOrder: () => treeOf().order,
     };
   });
 }
