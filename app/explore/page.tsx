@@ -48,7 +48,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   if (plan) preloadChartData(plan);
   const traceId = typeof trace === "string" ? normalizeTraceId(trace) : undefined;
   let tracePreview: ReactNode = null;
-  let chartPreview: ReactNode | Promise<ReactNode> = null;
+  let chartPreview: ReactNode = null;
   const drawChart = () => (plan && !tooMuchDemoWork(plan) ? drawChartPreview(plan) : null);
   if (typeof trace === "string" && traceId) {
     const selectedSpanId = typeof span === "string" ? normalizeSpanId(span) : undefined;
