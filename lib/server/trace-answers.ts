@@ -12,11 +12,26 @@ export interface TraceAnswer {
   rowOrder(): Int32Array;
 }
 
-// One backend fetch and one normalization for everyone who opens the same trace within a few
-// seconds (a link pasted into an incident channel); brief, because a trace can still grow.
-// Bounded by spans: about four 50,000-span traces at once.
+/** A trace that may still be growing is kept this long: its last spans may be on their way. */
+export const GROWING_TRACE_KEEP_MS = 15_000;
+/** A trace that ended this long ago is done: spans arrive within seconds of their trace's end. */
+export const SETTLED_AFTER_MS = 2 * 60_000;
+/** A settled trace is kept this long: the people an incident channel's link reaches over minutes. */
+export const SETTLED_TRACE_KEEP_MS = 5 * 60_000;
+
+/**
+ * How long a trace answer is shared: briefly while the trace may still grow, longer once it
+ * ended minutes ago (by this server's clock), when nothing new will come to it.
+ */
+export function traceKeepMs(trace: Trace, nowMs: number): number {
+  const endMs = (trace.startUs + trace.durationUs) / 1000;
+  return nowMs - endMs >= SETTLED_AFTER_MS ? SETTLED_TRACE_KEEP_MS : GROWING_TRACE_KEEP_MS;
+}
+
+// One backend fetch and one normalization for everyone who opens the same trace (a link pasted
+// into an incident channel). Bounded by spans: about four 50,000-span traces at once.
 const traceAnswers = new SharedAnswers<TraceAnswer>({
-  ttlMs: 15_000,
+  ttlMs: (answer, nowMs) => traceKeepMs(answer.trace, nowMs),
   maxSize: 200_000,
   sizeOf: (answer) => answer.trace.spans.length,
 });

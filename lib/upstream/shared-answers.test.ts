@@ -38,6 +38,24 @@ describe("SharedAnswers", () => {
     expect(await answers.get("t", load)).toBe("answer 2");
   });
 
+  it("keeps each answer for the time chosen for it", async () => {
+    let now = 0;
+    const answers = new SharedAnswers({
+      ttlMs: (answer: string) => (answer.startsWith("old") ? 60_000 : 1_000),
+      maxSize: 1_000,
+      now: () => now,
+    });
+    let calls = 0;
+    const load = (kind: string) => async () => `${kind} ${++calls}`;
+    expect(await answers.get("a", load("old"))).toBe("old 1");
+    expect(await answers.get("b", load("new"))).toBe("new 2");
+    now = 1_000;
+    expect(await answers.get("a", load("old"))).toBe("old 1");
+    expect(await answers.get("b", load("new"))).toBe("new 3");
+    now = 60_000;
+    expect(await answers.get("a", load("old"))).toBe("old 4");
+  });
+
   it("does not keep failures: the next request tries again", async () => {
     const answers = new SharedAnswers({ ttlMs: 10_000, maxSize: 1_000 });
     await expect(answers.get("t", () => Promise.reject(new Error("down")))).rejects.toThrow("down");
