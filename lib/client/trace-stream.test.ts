@@ -1,10 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateSyntheticTrace } from "../demo/synthetic-trace";
 import { AppError } from "../errors";
 import type { Trace } from "../model/trace";
 import { traceNdjsonStream } from "../server/trace-json-stream";
 import { normalizeJaegerV1Trace } from "../traces/jaeger-v1";
-import { textLines, traceInParts } from "./trace-stream";
+import { fetchTraceInParts, textLines, traceInParts } from "./trace-stream";
 
 const trace = normalizeJaegerV1Trace(generateSyntheticTrace(3_000));
 const sameSpans = (a: Trace, b: Trace) =>
@@ -108,5 +108,35 @@ describe("traceInParts", () => {
         "The trace's answer broke off after 1,200 of 3,000 spans; try again",
       ),
     );
+  });
+});
+
+describe("fetchTraceInParts", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("lets the page run between the lines of an answer that is all here already (a preloaded one)", async () => {
+    // The route's own stream: a first part of 200 spans, then lines of 500.
+    vi.stubGlobal(
+      "fetch",
+      async () =>
+        new Response(traceNdjsonStream(trace, undefined, 500, 200), {
+          headers: { "Content-Type": "application/x-ndjson" },
+        }),
+    );
+    let tasks = 0;
+    let reading = true;
+    const countTasks = () => {
+      tasks++;
+      if (reading) setTimeout(countTasks, 0);
+    };
+    const parts: Trace[] = [];
+    for await (const part of fetchTraceInParts(trace.traceId, undefined)) {
+      if (parts.length === 0) setTimeout(countTasks, 0);
+      parts.push(part);
+    }
+    reading = false;
+    expect(parts.map((part) => part.spans.length)).toEqual([200, 3_000]);
+    // Six lines of spans after the first part: a break after each, not one long task.
+    expect(tasks).toBeGreaterThanOrEqual(6);
   });
 });
