@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { Trace } from "@/lib/model/trace";
+import { minimapLayers } from "@/lib/trace-view/minimap";
 import type { SpanTree } from "@/lib/trace-view/span-tree";
 import type { TimeWindow } from "./row-layout";
 import { useServiceColor } from "./service-colors-context";
@@ -36,27 +37,17 @@ export function Minimap({ trace, tree, window, onWindow }: Props) {
     if (!ctx) return;
     ctx.scale(ratio, ratio);
     ctx.clearRect(0, 0, width, HEIGHT_PX);
-    const rows = tree.order.length;
-    const rowHeight = Math.max(HEIGHT_PX / Math.max(rows, 1), 0.5);
     // One path per color, filled once: tens of thousands of fillStyle changes cost more than the
-    // drawing itself.
-    const paths = new Map<string, Path2D>();
-    const colors = new Map<string, string>();
-    tree.order.forEach((index, row) => {
-      const span = trace.spans[index]!;
-      let color = span.status === "error" ? "#dc2626" : colors.get(span.serviceName);
-      if (!color) colors.set(span.serviceName, (color = colorOf(span.serviceName)));
-      let path = paths.get(color);
-      if (!path) paths.set(color, (path = new Path2D()));
-      const x = ((span.startUs - trace.startUs) / total) * width;
-      const w = Math.max((span.durationUs / total) * width, 0.5);
-      path.rect(x, (row / rows) * HEIGHT_PX, w, Math.max(rowHeight, 1));
-    });
-    for (const [color, path] of paths) {
+    // drawing itself; and the spans merged per pixel first (lib/trace-view/minimap.ts).
+    const layers = minimapLayers(trace, tree.order, { width, height: HEIGHT_PX, pixelRatio: ratio }, colorOf);
+    for (const { color, rects } of layers) {
+      const path = new Path2D();
+      for (let i = 0; i < rects.length; i += 4)
+        path.rect(rects[i]!, rects[i + 1]!, rects[i + 2]!, rects[i + 3]!);
       ctx.fillStyle = color;
       ctx.fill(path);
     }
-  }, [trace, tree, total, colorOf]);
+  }, [trace, tree, colorOf]);
 
   const fraction = (event: React.PointerEvent<HTMLElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
