@@ -53,6 +53,9 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   if (typeof trace === "string" && traceId) {
     const selectedSpanId = typeof span === "string" ? normalizeSpanId(span) : undefined;
     const answer = traceAnswer(traceId);
+    // A real Prometheus answers while the trace is fetched; the demo world computes on this
+    // server's one thread, so its chart waits until the trace is in.
+    const earlyChart = getSources().metricsIsDemo ? undefined : drawChart();
     // A trace that is quick to get goes into the page itself: streamed in later, React would
     // reveal it only after its reveal throttle. A slow one streams, rather than hold the page.
     const quick = await Promise.race([
@@ -74,10 +77,11 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
       </Suspense>
     );
     // The trace's rows are what a link to it is for: its page does not wait for the chart (up to
-    // 300 ms; the demo's is ~0.2 s of this server's one thread), which streams in behind them.
+    // 300 ms; the demo's is ~0.2 s of this server's one thread), which streams in behind them
+    // (or is in the page already, when it was done by then).
     chartPreview = (
       <Suspense fallback={<Placeholder label="Loading chart" />}>
-        <StreamedChartPreview preview={drawChart()} />
+        <StreamedChartPreview preview={earlyChart === undefined ? drawChart() : earlyChart} />
       </Suspense>
     );
   } else {
