@@ -319,11 +319,6 @@ async function firstMarkersOnScreen(page: Page): Promise<number> {
 }
 
 /**
- * Pointer onto a marker → its tooltip on screen, timed inside the page (a synthetic pointer move
- * onto the marker the keyboard button stands on, then the next frame that shows the tooltip) so
- * that Playwright's round trips do not count.
- */
-/**
  * A 1,000-span trace opened in a settled explorer page (the link's `trace` set, as a click sets
  * it, but without the click's early fetch): the URL change → the first frame holding its rows.
  * The demo world has no exemplar whose trace is that large, hence no marker to click.
@@ -404,6 +399,11 @@ export async function clickToTraceRowsMs(page: Page): Promise<number> {
   return (await shown.jsonValue()) as number;
 }
 
+/**
+ * Pointer onto a marker → its tooltip on screen, timed inside the page (a synthetic pointer move
+ * onto the marker the keyboard button stands on, then the next frame that shows the tooltip) so
+ * that Playwright's round trips do not count.
+ */
 async function hoverToTooltipMs(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const chart = "[data-testid=latency-chart]";

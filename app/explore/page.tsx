@@ -49,13 +49,13 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   const traceId = typeof trace === "string" ? normalizeTraceId(trace) : undefined;
   let tracePreview: ReactNode = null;
   let chartPreview: ReactNode = null;
-  const drawChart = () => (plan && !tooMuchDemoWork(plan) ? drawChartPreview(plan) : null);
+  const chartToDraw = plan && !tooMuchDemoWork(plan) ? plan : undefined;
   if (typeof trace === "string" && traceId) {
     const selectedSpanId = typeof span === "string" ? normalizeSpanId(span) : undefined;
     const answer = traceAnswer(traceId);
     // A real Prometheus answers while the trace is fetched; the demo world computes on this
     // server's one thread, so its chart waits until the trace is in.
-    const earlyChart = getSources().metricsIsDemo ? undefined : drawChart();
+    const earlyChart = chartToDraw && !getSources().metricsIsDemo ? drawChartPreview(chartToDraw) : undefined;
     // A trace that is quick to get goes into the page itself: streamed in later, React would
     // reveal it only after its reveal throttle. A slow one streams, rather than hold the page.
     const quick = await Promise.race([
@@ -79,13 +79,13 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
     // The trace's rows are what a link to it is for: its page does not wait for the chart (up to
     // 300 ms; the demo's is ~0.2 s of this server's one thread), which streams in behind them
     // (or is in the page already, when it was done by then).
-    chartPreview = (
+    chartPreview = chartToDraw ? (
       <Suspense fallback={<Placeholder label="Loading chart" />}>
-        <StreamedChartPreview preview={earlyChart === undefined ? drawChart() : earlyChart} />
+        <StreamedChartPreview preview={earlyChart ?? drawChartPreview(chartToDraw)} />
       </Suspense>
-    );
-  } else {
-    chartPreview = await drawChart();
+    ) : null;
+  } else if (chartToDraw) {
+    chartPreview = await drawChartPreview(chartToDraw);
   }
   // No Suspense boundary around the explorer: a boundary's content is streamed and revealed after
   // React's reveal throttle, which held the first paint of the whole page back by ~300 ms.
@@ -178,7 +178,7 @@ async function drawChartPreview(plan: ChartPlan): Promise<ReactNode> {
 }
 
 /** A chart preview sent after the page's first rows; the placeholder when there is none. */
-async function StreamedChartPreview(props: { preview: Promise<ReactNode> | null }) {
+async function StreamedChartPreview(props: { preview: Promise<ReactNode> }) {
   return (await props.preview) ?? <Placeholder label="Loading chart" />;
 }
 
