@@ -71,7 +71,8 @@ export async function benchViewers(
   options: { jaegerUiDir: string; explorerPort: number; sizes?: number[]; runs?: number },
 ) {
   const sizes = options.sizes ?? [1_000, 10_000, 50_000];
-  const runs = options.runs ?? 3;
+  // Five: a run's figure moves by ±0.3–0.5 s on this 2-core machine; three let one slow run set the median.
+  const runs = options.runs ?? 5;
   const answers = new Map<string, string>();
   const ids = new Map<number, string>();
   for (const spans of sizes) {
@@ -103,10 +104,16 @@ export async function benchViewers(
       const id = ids.get(spans)!;
       const jaegerUi: number[] = [];
       const ours: number[] = [];
-      // Interleaved, so that a busy moment of the machine falls on both alike.
-      for (let run = 0; run < runs; run++) {
+      const timeJaegerUi = async () =>
         jaegerUi.push(await timeToRows(browser, `${jaegerUrl}/trace/${id}`, ".span-row"));
+      const timeOurs = async () =>
         ours.push(await timeToRows(browser, `${explorerUrl}/explore?trace=${id}`, "[role=treeitem]"));
+      // Interleaved, so that a busy moment of the machine falls on both alike, and in turns, so
+      // that neither always opens right after the other's page has closed.
+      for (let run = 0; run < runs; run++) {
+        const [first, second] = run % 2 ? [timeOurs, timeJaegerUi] : [timeJaegerUi, timeOurs];
+        await first();
+        await second();
       }
       results[String(spans)] = {
         jaegerUiMs: median(jaegerUi),
