@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { ErrorBoundary, type FallbackProps, getErrorMessage } from "react-error-boundary";
 import { AppError } from "@/lib/errors";
 import { traceQuery } from "@/lib/client/queries";
 import { colorsForServices } from "@/lib/client/service-color-registry";
@@ -159,7 +160,17 @@ export function TracePanel(props: Props) {
             <TraceError error={error} retry={() => void refetch()} />
           </div>
         ) : trace ? (
-          <>
+          // A trace the views fail to draw loses only the panel's body: the chart, the list and the
+          // panel's own controls stay, and another view or trace draws afresh.
+          <ErrorBoundary
+            resetKeys={[trace.traceId, shownView]}
+            fallbackRender={(fallback) => (
+              <DrawError
+                {...fallback}
+                traceUiHref={props.traceUiUrl ? traceUiLink(props.traceUiUrl, trace.traceId) : undefined}
+              />
+            )}
+          >
             <WaterfallHeader
               trace={trace}
               rootIndex={rootIndex}
@@ -185,7 +196,7 @@ export function TracePanel(props: Props) {
                 onShowSpan={showSpan}
               />
             )}
-          </>
+          </ErrorBoundary>
         ) : null}
       </section>
     </ServiceColorsContext>
@@ -233,5 +244,34 @@ function TraceError({ error, retry }: { error: Error; retry: () => void }) {
     <Problem title="The trace could not be loaded" tone="error" action={<RetryButton onClick={retry} />}>
       <p>{error.message}</p>
     </Problem>
+  );
+}
+
+/** A trace that arrived but could not be drawn: what failed, and where else to look at it. */
+function DrawError({ error, resetErrorBoundary, traceUiHref }: FallbackProps & { traceUiHref?: string }) {
+  return (
+    <div className="p-3">
+      <Problem
+        title="This trace could not be drawn"
+        tone="error"
+        action={<RetryButton onClick={() => resetErrorBoundary()} />}
+      >
+        <p>
+          The trace arrived, but drawing this view of it failed: {getErrorMessage(error) ?? String(error)}
+        </p>
+        <p>
+          Another view (Statistics, Compare) may still work
+          {traceUiHref ? (
+            <>
+              , or{" "}
+              <a href={traceUiHref} target="_blank" rel="noreferrer" className="underline">
+                open it in the trace store&apos;s own viewer
+              </a>
+            </>
+          ) : null}
+          .
+        </p>
+      </Problem>
+    </div>
   );
 }
