@@ -260,7 +260,7 @@ function DrawError({ error, resetErrorBoundary, traceUiHref }: FallbackProps & {
           The trace arrived, but drawing this view of it failed: {getErrorMessage(error) ?? String(error)}
         </p>
         <p>
-          Another view (Statistics, Compare) may still work
+          Another view of it (the tabs above) may still work
           {traceUiHref ? (
             <>
               , or{" "}
