@@ -4,7 +4,7 @@ import { Problem } from "@/components/problem";
 
 /**
  * The explorer failed to draw (an error no panel of its own could hold): what failed and what to
- * try, under the app's header, rather than Next.js's generic "Application error" page.
+ * try, rather than Next.js's generic "Application error" page.
  */
 export default function ExplorerError({
   error,
