@@ -2,6 +2,7 @@ import { memo } from "react";
 import type { Span } from "@/lib/model/trace";
 import { formatDurationUs } from "@/lib/format/duration";
 import { durationLabelPlace } from "@/lib/trace-view/bar-label";
+import { ERROR_SPAN_COLOR } from "@/lib/trace-view/span-colors";
 
 import { INDENT_PX, MAX_INDENT_LEVELS, ROW_COLUMNS, ROW_HEIGHT_PX, type TimeWindow } from "./row-layout";
 
@@ -151,7 +152,7 @@ export const SpanRow = memo(function SpanRow(props: Props) {
               style={{
                 left: `${barLeft}%`,
                 width: `${barWidth}%`,
-                backgroundColor: isError ? "#dc2626" : color,
+                backgroundColor: isError ? ERROR_SPAN_COLOR : color,
                 opacity: showCritical && !onCriticalPath ? 0.35 : 1,
               }}
             />

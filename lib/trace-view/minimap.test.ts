@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Span, Trace } from "../model/trace";
-import { MINIMAP_ERROR_COLOR, minimapLayers } from "./minimap";
+import { minimapLayers } from "./minimap";
+import { ERROR_SPAN_COLOR } from "./span-colors";
 
 const colorOf = (service: string) => `color-of-${service}`;
 
@@ -69,7 +70,7 @@ describe("minimapLayers", () => {
           const expected = new Set<string>();
           order.forEach((index, row) => {
             const span = trace.spans[index]!;
-            const color = span.status === "error" ? MINIMAP_ERROR_COLOR : colorOf(span.serviceName);
+            const color = span.status === "error" ? ERROR_SPAN_COLOR : colorOf(span.serviceName);
             const x0 = ((span.startUs - trace.startUs) / Math.max(trace.durationUs, 1)) * columns;
             const x1 = x0 + (span.durationUs / Math.max(trace.durationUs, 1)) * columns;
             const first = Math.min(Math.floor(x0), columns - 1);
@@ -103,7 +104,7 @@ describe("minimapLayers", () => {
     expect(rectangles).toBeGreaterThan(0);
     expect(rectangles).toBeLessThan(5 * 44 * 100);
     expect(layers.map((layer) => layer.color).sort()).toEqual(
-      [MINIMAP_ERROR_COLOR, ...["a", "b", "c", "d"].map(colorOf)].sort(),
+      [ERROR_SPAN_COLOR, ...["a", "b", "c", "d"].map(colorOf)].sort(),
     );
   });
 

@@ -1,7 +1,5 @@
 import type { Trace } from "../model/trace";
-
-/** Errors stand out in the overview whatever their service's color. */
-export const MINIMAP_ERROR_COLOR = "#dc2626";
+import { ERROR_SPAN_COLOR } from "./span-colors";
 
 /** One color's rectangles, flattened as x, y, width, height (CSS pixels). */
 export interface MinimapLayer {
@@ -33,7 +31,7 @@ export function minimapLayers(
   const coverage = new Map<string, Int32Array>();
   for (let row = 0; row < rows; row++) {
     const span = trace.spans[order[row]!]!;
-    const color = span.status === "error" ? MINIMAP_ERROR_COLOR : colorOf(span.serviceName);
+    const color = span.status === "error" ? ERROR_SPAN_COLOR : colorOf(span.serviceName);
     let counts = coverage.get(color);
     if (!counts) coverage.set(color, (counts = new Int32Array(bands * (columns + 1))));
     const x0 = ((span.startUs - trace.startUs) / total) * columns;
