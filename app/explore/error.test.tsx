@@ -10,7 +10,7 @@ describe("ExplorerError", () => {
     expect(html).toContain("The explorer failed to draw this view");
     expect(html).toContain("no bucket &lt;img src=x onerror=alert(1)&gt;");
     expect(html).not.toContain("<img");
-    expect(html).toMatch(/<button[^>]*>Try again<\/button>/);
+    expect(html).toMatch(/<button[^>]*>Retry<\/button>/);
     expect(html).toContain('href="/explore"');
   });
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { Problem } from "@/components/problem";
+import { RetryButton } from "@/components/retry-button";
 
 /**
  * The explorer failed to draw (an error no panel of its own could hold): what failed and what to
@@ -20,10 +21,8 @@ export default function ExplorerError({
         tone="error"
         action={
           <div className="flex gap-2">
-            <button type="button" onClick={retry} className="rounded border border-current px-3 py-1">
-              Try again
-            </button>
-            <a href="/explore" className="rounded border border-current px-3 py-1">
+            <RetryButton onClick={retry} />
+            <a href="/explore" className="rounded border border-current px-3 py-1 text-sm">
               Start over
             </a>
           </div>
@@ -35,7 +34,7 @@ export default function ExplorerError({
             : `The browser failed while drawing it: ${error.message || "no reason given"}.`}
         </p>
         <p>
-          Try again; if it fails the same way, open the link without its trace or its query to narrow it down.
+          Retry; if it fails the same way, open the link without its trace or its query to narrow it down.
         </p>
       </Problem>
     </main>

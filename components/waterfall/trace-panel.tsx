@@ -60,6 +60,7 @@ export function TracePanel(props: Props) {
   }, [trace]);
   // Colors for this trace's services, pinned in the browser so they stay the same in the next trace.
   const colors = useMemo(() => colorsForServices(trace?.services ?? []), [trace]);
+  const traceUiHref = trace && props.traceUiUrl ? traceUiLink(props.traceUiUrl, trace.traceId) : undefined;
   const errorCount = useMemo(() => trace?.spans.filter((s) => s.status === "error").length ?? 0, [trace]);
   const [view, setView] = useState<View>(props.compareTraceId ? "compare" : "waterfall");
   // A comparison chosen from outside (a link, the cohort table) shows at once.
@@ -164,18 +165,13 @@ export function TracePanel(props: Props) {
           // panel's own controls stay, and another view or trace draws afresh.
           <ErrorBoundary
             resetKeys={[trace.traceId, shownView]}
-            fallbackRender={(fallback) => (
-              <DrawError
-                {...fallback}
-                traceUiHref={props.traceUiUrl ? traceUiLink(props.traceUiUrl, trace.traceId) : undefined}
-              />
-            )}
+            fallbackRender={(fallback) => <DrawError {...fallback} traceUiHref={traceUiHref} />}
           >
             <WaterfallHeader
               trace={trace}
               rootIndex={rootIndex}
               errorCount={errorCount}
-              traceUiHref={props.traceUiUrl ? traceUiLink(props.traceUiUrl, trace.traceId) : undefined}
+              traceUiHref={traceUiHref}
             />
             {shownView === "waterfall" ? (
               <Waterfall
