@@ -3,9 +3,9 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Problem } from "@/components/problem";
+import { Placeholder } from "@/components/placeholder";
 import { RetryButton } from "@/components/retry-button";
 import { AppError } from "@/lib/errors";
-import type { HistogramKind } from "@/lib/explore/latency-queries";
 import type { HistogramFamily } from "@/lib/model/metrics";
 
 interface Props {
@@ -17,21 +17,13 @@ interface Props {
   chartsError?: Error;
   /** False while the data or the charts' code is still on its way. */
   ready: boolean;
-  isEmpty: boolean;
-  /** The query answered native histograms, which have no line to draw. */
-  returnsHistograms?: boolean;
-  /** For a histogram selector: the series selector the lines were computed from. */
-  bucketSelector?: string;
-  /** For a histogram selector: the form read, and a way to read the other one. */
-  histogramKind?: HistogramKind;
-  onHistogramKind?: (kind: HistogramKind) => void;
-  /** The latency chart, drawn once everything above is fine. */
+  /** The latency chart (or why it is empty: components/explorer/empty-latency-chart.tsx), once ready. */
   children: ReactNode;
   /** What to show until it is ready: the server's drawing of it, else a placeholder. */
   preview?: ReactNode;
 }
 
-/** The latency chart, or why it is not there: no query yet, a bad range, a failed query, no data. */
+/** The latency chart, or why it is not there yet: no query, a bad range, a failed query, no code. */
 export function ChartArea(props: Props) {
   const { query } = props;
   if (!query) return <NoQuery families={props.families} />;
@@ -54,60 +46,7 @@ export function ChartArea(props: Props) {
     );
   }
   if (!props.ready) return props.preview ?? <Placeholder label="Loading chart" />;
-  if (props.isEmpty && props.returnsHistograms) {
-    return (
-      <Problem title="This query returns native histograms, not numbers">
-        <p>
-          A native histogram has no single value to draw as a line. For a latency line, wrap the query in a
-          quantile, e.g. <code className="font-mono">histogram_quantile(0.99, {query})</code>.
-        </p>
-      </Problem>
-    );
-  }
-  if (props.isEmpty) {
-    const other = props.histogramKind === "native" ? "classic" : "native";
-    return (
-      <Problem
-        title="No data for this query in this range"
-        action={
-          props.bucketSelector && props.onHistogramKind ? (
-            <button
-              type="button"
-              className="rounded border border-current px-2 py-1 text-xs"
-              onClick={() => props.onHistogramKind!(other)}
-            >
-              {other === "native" ? "Read it as a native histogram" : "Read its classic buckets"}
-            </button>
-          ) : undefined
-        }
-      >
-        {props.bucketSelector ? (
-          <p>
-            The explorer reads <code className="font-mono">{query}</code> as a{" "}
-            {props.histogramKind === "native" ? "native" : "classic"} histogram and asks for{" "}
-            <code className="font-mono">{props.bucketSelector}</code>: Prometheus has none between these
-            times. Check the metric name (without <code>_bucket</code>) and label filters, or widen the range.{" "}
-            {props.histogramKind === "native"
-              ? "It may be stored as classic buckets only."
-              : "A native histogram (Prometheus 3, or received over OTLP) has no _bucket series: read it as one."}{" "}
-            For another kind of series, switch to PromQL.
-          </p>
-        ) : (
-          <p>
-            Prometheus has no samples for <code className="font-mono">{query}</code> between these times.
-            Check the metric and label names, or widen the range.
-          </p>
-        )}
-      </Problem>
-    );
-  }
   return <>{props.children}</>;
-}
-
-export function Placeholder({ label, className = "h-80 w-full" }: { label: string; className?: string }) {
-  return (
-    <div className={`${className} animate-pulse rounded bg-zinc-100 dark:bg-zinc-900`} aria-label={label} />
-  );
 }
 
 /** Before there is anything to draw: loading the metric list, or why it is empty. */

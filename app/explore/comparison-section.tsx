@@ -2,7 +2,7 @@
 
 import { CodeLoadProblem } from "@/components/problem";
 import type { ComparisonPanelProps } from "@/components/compare/comparison-panel";
-import { Placeholder } from "./chart-area";
+import { Placeholder } from "@/components/placeholder";
 import { useLazyModule } from "./use-lazy-module";
 
 // The comparison's code (tables, cohort math) is only needed once someone compares.

@@ -13,7 +13,6 @@ import {
   useRef,
   useState,
 } from "react";
-import { ResizeHandle } from "@/components/resize-handle";
 import { copyToClipboard } from "@/lib/client/clipboard";
 import { usePersistentSetting } from "@/lib/client/persistent-setting";
 import { CodeLoadProblem } from "@/components/problem";
@@ -23,19 +22,17 @@ import { type ExplorerLinks, ExplorerLinksContext } from "@/components/waterfall
 import { healthQuery, histogramsQuery, traceQuery } from "@/lib/client/queries";
 import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import type { Region } from "@/lib/explore/exemplar-groups";
-import { exemplarCountsPerBucket } from "@/lib/explore/exemplar-table";
 import { resolveRange } from "@/lib/explore/time-range";
 import { formatRfc3339 } from "@/lib/format/time";
 import { histogramQueryForSpan } from "@/lib/trace-view/histogram-link";
 import { BackendWarnings } from "./backend-warnings";
-import { BucketCharts } from "./bucket-charts";
-import { ChartArea, Placeholder } from "./chart-area";
+import { ChartArea } from "./chart-area";
+import { Placeholder } from "@/components/placeholder";
 import { histogramKind } from "@/lib/explore/latency-queries";
 import { parseSelector } from "@/lib/explore/selector";
 import { ChartQueries } from "./chart-queries";
 import { HistogramKindChoice } from "./histogram-kind-choice";
 import { ComparisonSection } from "./comparison-section";
-import { ExemplarsSection } from "./exemplars-section";
 import { ExplorerHeader } from "./explorer-header";
 import { type ExplorerView, explorerParams, queryHref, roundRegion, shareHref } from "./search-params";
 import { useCharts } from "./use-charts";
@@ -51,10 +48,10 @@ if (typeof window !== "undefined" && new URLSearchParams(window.location.search)
   void loadTracePanel();
 }
 
-// The exemplar list and its virtualizer sit below the charts: their own chunk, fetched as this
-// module runs, so they are not part of the page's first load.
-const loadExemplarTable = () => import("@/components/explorer/exemplar-table");
-if (typeof window !== "undefined") void loadExemplarTable().catch(() => undefined);
+// The exemplar list (its table, its virtualizer, its explanations) sits below the charts: its own
+// chunk, fetched as this module runs, so it is not part of the page's first load.
+const loadExemplarList = () => import("@/components/explorer/exemplar-list");
+if (typeof window !== "undefined") void loadExemplarList().catch(() => undefined);
 
 /** The explorer page: the view in the URL, its data, the charts and list, and the trace beside them. */
 /**
@@ -110,9 +107,10 @@ export function Explorer({
   useEscapeClearsSelection(Boolean(region), clearRegion);
   const { fetchNow, fetchOnDwell } = useTracePrefetch(loadTracePanel);
   const tracePanel = useLazyModule(loadTracePanel);
-  const exemplarTable = useLazyModule(loadExemplarTable);
-  const ExemplarTable = exemplarTable.module?.ExemplarTable;
+  const exemplarList = useLazyModule(loadExemplarList);
   const TracePanel = tracePanel.module?.TracePanel;
+  // The panel's width handle comes with the panel's code: it is only drawn beside an open trace.
+  const ResizeHandle = tracePanel.module?.ResizeHandle;
   // The preview is of the trace the page was opened with; another trace waits for the panel.
   const [linkedTraceId] = useState(state.trace);
   const preview = state.trace === linkedTraceId ? tracePreview : null;
@@ -162,10 +160,6 @@ export function Explorer({
   const bounds = useMemo(() => gridBelowChart?.bounds ?? [], [gridBelowChart]);
   // Until the first of them reach the list, it says they are loading rather than "none".
   const listCatchingUp = pointsBelowChart !== data.points && pointsBelowChart.length === 0;
-  const exemplarCounts = useMemo(
-    () => exemplarCountsPerBucket(pointsBelowChart, bounds),
-    [pointsBelowChart, bounds],
-  );
 
   const familyList = families.data?.families;
   const links = useMemo<ExplorerLinks>(() => {
@@ -302,13 +296,16 @@ export function Explorer({
                   chartsError={chartsError}
                   ready={Boolean(data.chart && charts)}
                   preview={view === openedView ? chartPreview : undefined}
-                  isEmpty={chartIsEmpty}
-                  returnsHistograms={Boolean(data.chart?.histogramSeries)}
-                  histogramKind={kind}
-                  onHistogramKind={(hist) => void setState({ hist, ...NO_SELECTION })}
-                  bucketSelector={data.plan?.bucketRates ? data.plan.exemplars : undefined}
                 >
-                  {data.chart && charts ? (
+                  {!data.chart || !charts ? null : chartIsEmpty ? (
+                    <charts.EmptyLatencyChart
+                      query={query}
+                      returnsHistograms={Boolean(data.chart.histogramSeries)}
+                      histogramKind={kind}
+                      onHistogramKind={(hist) => void setState({ hist, ...NO_SELECTION })}
+                      bucketSelector={data.plan?.bucketRates ? data.plan.exemplars : undefined}
+                    />
+                  ) : (
                     <charts.LatencyChart
                       rows={data.chart.rows}
                       lines={data.chart.lines}
@@ -320,7 +317,7 @@ export function Explorer({
                       onPreviewExemplar={previewExemplar}
                       onRegion={setRegion}
                     />
-                  ) : null}
+                  )}
                 </ChartArea>
                 {!query || data.lineError || !range.ok ? null : (
                   <>
@@ -341,37 +338,38 @@ export function Explorer({
                       />
                     ) : null}
                     {/* With no data at all, the chart's explanation covers the buckets and exemplars too. */}
-                    {data.plan?.bucketRates && !chartIsEmpty ? (
-                      <BucketCharts
-                        charts={charts}
-                        chartsError={chartsError}
-                        query={data.plan.bucketRates}
-                        grid={gridBelowChart}
-                        stepSec={data.plan.stepSec}
-                        error={data.bucketsError}
-                        exemplars={pointsBelowChart}
-                        exemplarCounts={exemplarCounts}
-                        startMs={startMs}
-                        endMs={endMs}
-                        selectedBucket={state.bucket ?? undefined}
-                        onSelectExemplar={selectExemplar}
-                        onPreviewExemplar={previewExemplar}
-                        onSelectBucket={setBucket}
-                      />
+                    {data.plan?.bucketRates && !chartIsEmpty && !chartsError ? (
+                      charts ? (
+                        <charts.BucketCharts
+                          query={data.plan.bucketRates}
+                          grid={gridBelowChart}
+                          stepSec={data.plan.stepSec}
+                          error={data.bucketsError}
+                          exemplars={pointsBelowChart}
+                          startMs={startMs}
+                          endMs={endMs}
+                          selectedBucket={state.bucket ?? undefined}
+                          onSelectExemplar={selectExemplar}
+                          onPreviewExemplar={previewExemplar}
+                          onSelectBucket={setBucket}
+                        />
+                      ) : (
+                        <Placeholder label="Loading buckets" className="h-64" />
+                      )
                     ) : null}
                     {chartIsEmpty && data.points.length === 0 ? null : (
                       <div>
-                        <ExemplarsSection
-                          count={pointsBelowChart.length}
-                          isPending={(data.exemplars.isPending && Boolean(data.plan)) || listCatchingUp}
-                          error={data.exemplars.error}
-                          exemplarStorage={health.data?.metrics.exemplarStorage}
-                          backend={health.data?.metrics.kind}
-                          withoutTraceId={data.exemplars.data?.withoutTraceId}
-                          labelsWithoutTraceId={data.exemplars.data?.labelsWithoutTraceId}
-                        >
-                          {ExemplarTable ? (
-                            <ExemplarTable
+                        {exemplarList.module ? (
+                          <exemplarList.module.ExemplarsSection
+                            count={pointsBelowChart.length}
+                            isPending={(data.exemplars.isPending && Boolean(data.plan)) || listCatchingUp}
+                            error={data.exemplars.error}
+                            exemplarStorage={health.data?.metrics.exemplarStorage}
+                            backend={health.data?.metrics.kind}
+                            withoutTraceId={data.exemplars.data?.withoutTraceId}
+                            labelsWithoutTraceId={data.exemplars.data?.labelsWithoutTraceId}
+                          >
+                            <exemplarList.module.ExemplarTable
                               points={pointsBelowChart}
                               bounds={bounds}
                               bucket={state.bucket ?? undefined}
@@ -383,12 +381,12 @@ export function Explorer({
                               onClearRegion={clearRegion}
                               onSelect={selectExemplar}
                             />
-                          ) : exemplarTable.loadError ? (
-                            <CodeLoadProblem what="The exemplar list" error={exemplarTable.loadError} />
-                          ) : (
-                            <Placeholder label="Loading the exemplar list" className="h-80" />
-                          )}
-                        </ExemplarsSection>
+                          </exemplarList.module.ExemplarsSection>
+                        ) : exemplarList.loadError ? (
+                          <CodeLoadProblem what="The exemplar list" error={exemplarList.loadError} />
+                        ) : (
+                          <Placeholder label="Loading exemplars" className="h-80" />
+                        )}
                       </div>
                     )}
                   </>
@@ -397,7 +395,7 @@ export function Explorer({
               {state.trace ? (
                 // On a phone the trace is a full-screen sheet over the chart (its header leads back).
                 <div className="relative min-w-0 max-md:fixed max-md:inset-0 max-md:z-30 max-md:overflow-auto max-md:bg-white xl:sticky xl:top-4 xl:h-[calc(100vh-6rem)] dark:max-md:bg-zinc-950">
-                  {traceFull ? null : (
+                  {traceFull || !ResizeHandle ? null : (
                     <ResizeHandle
                       label="Width of the trace panel"
                       value={shownTraceWidth}

@@ -17,7 +17,7 @@ import { exemplarsAnswer, rangeAnswer } from "@/lib/server/metric-answers";
 import { getSources } from "@/lib/server/sources";
 import { type TraceAnswer, traceAnswer } from "@/lib/server/trace-answers";
 import type { TracePreviewData } from "@/lib/trace-view/preview";
-import { Placeholder } from "./chart-area";
+import { Placeholder } from "@/components/placeholder";
 import { Explorer } from "./explorer";
 
 export const metadata: Metadata = { title: "Explore · Exemplar Explorer" };

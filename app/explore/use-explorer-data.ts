@@ -1,8 +1,8 @@
 "use client";
 
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { exemplarsQuery, rangeQuery } from "@/lib/client/queries";
+import { exemplarsQuery, rangeQueries, rangeQuery } from "@/lib/client/queries";
 import { bucketGrid } from "@/lib/explore/buckets";
 import { exemplarPoints, mergeLines } from "@/lib/explore/chart-data";
 import { planQueries } from "@/lib/explore/query-plan";
@@ -15,15 +15,16 @@ import type { HistogramKind } from "@/lib/explore/latency-queries";
 export function useExplorerData(query: string, startMs: number, endMs: number, kind: HistogramKind) {
   const plan = useMemo(() => planQueries(query, startMs, endMs, kind), [query, startMs, endMs, kind]);
 
-  const lines = useQueries({
-    queries: (plan?.lines ?? []).map((line) =>
-      rangeQuery(line.query, plan!.startSec, plan!.endSec, plan!.stepSec),
+  // One query for all the lines (rather than one each): they are drawn together, and
+  // useQueries' observer would add ~1 kB gzip to the page's first load.
+  const lines = useQuery({
+    ...rangeQueries(
+      plan?.lines.map((line) => line.query) ?? [],
+      plan?.startSec ?? 0,
+      plan?.endSec ?? 0,
+      plan?.stepSec ?? 1,
     ),
-    combine: (results) => ({
-      data: results.every((r) => r.data) ? results.map((r) => r.data!) : undefined,
-      error: results.find((r) => r.error)?.error ?? null,
-      refetch: () => results.forEach((r) => void r.refetch()),
-    }),
+    enabled: Boolean(plan),
   });
   const buckets = useQuery({
     ...rangeQuery(plan?.bucketRates ?? "", plan?.startSec ?? 0, plan?.endSec ?? 0, plan?.stepSec ?? 1),
@@ -50,7 +51,7 @@ export function useExplorerData(query: string, startMs: number, endMs: number, k
     plan,
     chart,
     lineError: lines.error,
-    refetchLines: lines.refetch,
+    refetchLines: () => void lines.refetch(),
     grid,
     bucketsError: buckets.error,
     points,

@@ -45,6 +45,9 @@ const VIEWS: { view: View; label: string }[] = [
   { view: "compare", label: "Compare" },
 ];
 
+// The explorer draws the panel's width handle with it, from this chunk.
+export { ResizeHandle } from "../resize-handle";
+
 /** The trace behind an exemplar, beside the chart, as a waterfall with the exemplar's span selected. */
 export function TracePanel(props: Props) {
   const { traceId } = props;

@@ -37,6 +37,16 @@ export const rangeQuery = (query: string, startSec: number, endSec: number, step
     queryFn: ({ signal }) => fetchJson<MatrixData>(rangeApiPath(query, startSec, endSec, stepSec), signal),
   });
 
+/** Several series over one range, asked for together: the quantile lines of a chart. */
+export const rangeQueries = (queries: readonly string[], startSec: number, endSec: number, stepSec: number) =>
+  queryOptions({
+    queryKey: ["query_range", queries, startSec, endSec, stepSec],
+    queryFn: ({ signal }) =>
+      Promise.all(
+        queries.map((query) => fetchJson<MatrixData>(rangeApiPath(query, startSec, endSec, stepSec), signal)),
+      ),
+  });
+
 export const exemplarsQuery = (query: string, startSec: number, endSec: number) =>
   queryOptions({
     queryKey: ["exemplars", query, startSec, endSec],

@@ -7,7 +7,6 @@ const props = {
   stepSec: 15,
   error: null,
   exemplars: [],
-  exemplarCounts: [],
   startMs: 0,
   endMs: 1,
   onSelectExemplar: () => undefined,
@@ -27,9 +26,5 @@ describe("BucketCharts", () => {
 
   it("waits, visibly, only while the bucket rates are on their way", () => {
     expect(renderToStaticMarkup(<BucketCharts {...props} />)).toContain('aria-label="Loading buckets"');
-  });
-
-  it("adds nothing when the charts' code failed to load (the chart area says so)", () => {
-    expect(renderToStaticMarkup(<BucketCharts {...props} chartsError={new Error("chunk")} />)).toBe("");
   });
 });

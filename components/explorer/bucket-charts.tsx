@@ -1,23 +1,21 @@
 "use client";
 
 import { useMemo } from "react";
+import { Placeholder } from "@/components/placeholder";
 import { Problem } from "@/components/problem";
 import { type BucketGrid, bucketTotals } from "@/lib/explore/buckets";
 import type { ExemplarPoint } from "@/lib/explore/chart-data";
-import { Placeholder } from "./chart-area";
-import type { ChartsModule } from "./use-charts";
+import { exemplarCountsPerBucket } from "@/lib/explore/exemplar-table";
+import { BucketDistribution } from "./bucket-distribution";
+import { BucketHeatmap } from "./bucket-heatmap";
 
 interface Props {
-  charts?: ChartsModule;
-  /** The charts' code failed to load: the latency chart's area says so; nothing to add here. */
-  chartsError?: Error;
   /** The bucket-rate query, to name in an explanation. */
   query: string;
   grid?: BucketGrid;
   stepSec: number;
   error: Error | null;
   exemplars: ExemplarPoint[];
-  exemplarCounts: number[];
   startMs: number;
   endMs: number;
   selectedBucket?: number;
@@ -30,10 +28,14 @@ interface Props {
  * The heatmap of bucket rates with its exemplars, and the distribution of the whole range; or why
  * they are not there. Every state ends: in the charts, a failure, or an explanation.
  */
-export function BucketCharts({ charts, chartsError, grid, error, ...props }: Props) {
-  // The same array until the buckets change: the memoized distribution then skips a re-render.
+export function BucketCharts({ grid, error, ...props }: Props) {
+  // The same arrays until the buckets or exemplars change: the memoized distribution then skips a re-render.
   const totals = useMemo(() => (grid ? bucketTotals(grid, props.stepSec) : []), [grid, props.stepSec]);
-  if (chartsError) return null;
+  const bounds = grid?.bounds;
+  const exemplarCounts = useMemo(
+    () => exemplarCountsPerBucket(props.exemplars, bounds ?? []),
+    [props.exemplars, bounds],
+  );
   if (grid && grid.bounds.length === 0) {
     return (
       <Problem title="No histogram buckets to draw">
@@ -47,9 +49,9 @@ export function BucketCharts({ charts, chartsError, grid, error, ...props }: Pro
   }
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-      {grid && grid.bounds.length > 0 && charts ? (
+      {grid && grid.bounds.length > 0 ? (
         <>
-          <charts.BucketHeatmap
+          <BucketHeatmap
             grid={grid}
             stepSec={props.stepSec}
             exemplars={props.exemplars}
@@ -59,10 +61,10 @@ export function BucketCharts({ charts, chartsError, grid, error, ...props }: Pro
             onSelectExemplar={props.onSelectExemplar}
             onPreviewExemplar={props.onPreviewExemplar}
           />
-          <charts.BucketDistribution
+          <BucketDistribution
             bounds={grid.bounds}
             totals={totals}
-            exemplarCounts={props.exemplarCounts}
+            exemplarCounts={exemplarCounts}
             selectedBucket={props.selectedBucket}
             onSelectBucket={props.onSelectBucket}
           />

@@ -1,9 +1,9 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { Placeholder } from "@/components/placeholder";
 import { Problem } from "@/components/problem";
 import type { MetricsCapabilities } from "@/lib/model/metrics";
-import { Placeholder } from "./chart-area";
 
 interface Props {
   count: number;
