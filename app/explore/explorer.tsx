@@ -19,7 +19,7 @@ import { CodeLoadProblem } from "@/components/problem";
 import { SelectedTraceContext } from "@/components/explorer/selected-trace";
 import { TimeZoneContext } from "@/components/time-zone";
 import { type ExplorerLinks, ExplorerLinksContext } from "@/components/waterfall/explorer-links";
-import { healthQuery, histogramsQuery, traceQuery } from "@/lib/client/queries";
+import { healthQuery, histogramsQuery, loadTraceReader, traceQuery } from "@/lib/client/queries";
 import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import type { Region } from "@/lib/explore/exemplar-groups";
 import { resolveRange } from "@/lib/explore/time-range";
@@ -48,13 +48,17 @@ if (typeof window !== "undefined" && new URLSearchParams(window.location.search)
   void loadTracePanel();
 }
 
+// The trace reader too (see loadTraceReader): here before a click, or the link's trace, needs it.
+if (typeof window !== "undefined") void loadTraceReader().catch(() => undefined);
+
 // The exemplar list (its table, its virtualizer, its explanations) sits below the charts: its own
 // chunk, fetched as this module runs, so it is not part of the page's first load.
 const loadExemplarList = () => import("@/components/explorer/exemplar-list");
 if (typeof window !== "undefined") void loadExemplarList().catch(() => undefined);
 
-/** The explorer page: the view in the URL, its data, the charts and list, and the trace beside them. */
 /**
+ * The explorer page: the view in the URL, its data, the charts and list, and the trace beside them.
+ *
  * `tracePreview`: the linked trace's first rows, rendered by the server, shown until the trace
  * panel has its code and the trace. `chartPreview`: likewise for the latency chart, shown until
  * the live chart draws, and only for the view the page opened with. `defaultQuery`: what to show
@@ -155,9 +159,8 @@ export function Explorer({
   );
   // New data go on the latency chart first; the heatmap, distribution and list follow in a
   // deferred render (on a cold open with 20,000 exemplars, the markers showed ~0.3 s sooner).
-  const gridBelowChart = useDeferredValue(data.grid);
+  const bucketRatesBelowChart = useDeferredValue(data.bucketRates);
   const pointsBelowChart = useDeferredValue(data.points);
-  const bounds = useMemo(() => gridBelowChart?.bounds ?? [], [gridBelowChart]);
   // Until the first of them reach the list, it says they are loading rather than "none".
   const listCatchingUp = pointsBelowChart !== data.points && pointsBelowChart.length === 0;
 
@@ -342,7 +345,7 @@ export function Explorer({
                       charts ? (
                         <charts.BucketCharts
                           query={data.plan.bucketRates}
-                          grid={gridBelowChart}
+                          bucketRates={bucketRatesBelowChart}
                           stepSec={data.plan.stepSec}
                           error={data.bucketsError}
                           exemplars={pointsBelowChart}
@@ -371,7 +374,7 @@ export function Explorer({
                           >
                             <exemplarList.module.ExemplarTable
                               points={pointsBelowChart}
-                              bounds={bounds}
+                              bucketRates={bucketRatesBelowChart}
                               bucket={state.bucket ?? undefined}
                               region={region}
                               sort={state.sort}

@@ -3,7 +3,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { exemplarsQuery, rangeQueries, rangeQuery } from "@/lib/client/queries";
-import { bucketGrid } from "@/lib/explore/buckets";
 import { exemplarPoints, mergeLines } from "@/lib/explore/chart-data";
 import { planQueries } from "@/lib/explore/query-plan";
 import type { HistogramKind } from "@/lib/explore/latency-queries";
@@ -40,7 +39,6 @@ export function useExplorerData(query: string, startMs: number, endMs: number, k
     if (!plan || !lineData) return undefined;
     return mergeLines(plan.lines.map((line, i) => ({ label: line.label, data: lineData[i]! })));
   }, [plan, lineData]);
-  const grid = useMemo(() => (buckets.data ? bucketGrid(buckets.data) : undefined), [buckets.data]);
   const points = useMemo(() => (exemplars.data ? exemplarPoints(exemplars.data) : []), [exemplars.data]);
   const warnings = useMemo(
     () => backendWarnings([...(lineData ?? []), buckets.data, exemplars.data]),
@@ -52,7 +50,8 @@ export function useExplorerData(query: string, startMs: number, endMs: number, k
     chart,
     lineError: lines.error,
     refetchLines: () => void lines.refetch(),
-    grid,
+    // The heatmap and the list turn them into buckets: that code comes with theirs.
+    bucketRates: buckets.data,
     bucketsError: buckets.error,
     points,
     exemplars,

@@ -17,7 +17,10 @@ const props = {
 describe("BucketCharts", () => {
   it("ends in an explanation when the answer has no buckets (lines from a native histogram, say)", () => {
     const html = renderToStaticMarkup(
-      <BucketCharts {...props} grid={{ bounds: [], timesMs: [], rates: [] }} />,
+      <BucketCharts
+        {...props}
+        bucketRates={{ resultType: "matrix", result: [{ metric: {}, values: [[1, "2"]] }] }}
+      />,
     );
     expect(html).toContain("No histogram buckets to draw");
     expect(html).toContain("x_bucket");

@@ -3,16 +3,18 @@
 import { useMemo } from "react";
 import { Placeholder } from "@/components/placeholder";
 import { Problem } from "@/components/problem";
-import { type BucketGrid, bucketTotals } from "@/lib/explore/buckets";
+import { bucketGrid, bucketTotals } from "@/lib/explore/buckets";
 import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import { exemplarCountsPerBucket } from "@/lib/explore/exemplar-table";
+import type { MatrixData } from "@/lib/model/metrics";
 import { BucketDistribution } from "./bucket-distribution";
 import { BucketHeatmap } from "./bucket-heatmap";
 
 interface Props {
   /** The bucket-rate query, to name in an explanation. */
   query: string;
-  grid?: BucketGrid;
+  /** The bucket rates, once they are here. */
+  bucketRates?: MatrixData;
   stepSec: number;
   error: Error | null;
   exemplars: ExemplarPoint[];
@@ -28,7 +30,8 @@ interface Props {
  * The heatmap of bucket rates with its exemplars, and the distribution of the whole range; or why
  * they are not there. Every state ends: in the charts, a failure, or an explanation.
  */
-export function BucketCharts({ grid, error, ...props }: Props) {
+export function BucketCharts({ bucketRates, error, ...props }: Props) {
+  const grid = useMemo(() => (bucketRates ? bucketGrid(bucketRates) : undefined), [bucketRates]);
   // The same arrays until the buckets or exemplars change: the memoized distribution then skips a re-render.
   const totals = useMemo(() => (grid ? bucketTotals(grid, props.stepSec) : []), [grid, props.stepSec]);
   const bounds = grid?.bounds;

@@ -2,10 +2,11 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, memo, useEffect, useMemo, useRef, useState } from "react";
-import { bucketIndexOf, bucketLabel, leLabel } from "@/lib/explore/buckets";
+import { bucketGrid, bucketIndexOf, bucketLabel, leLabel } from "@/lib/explore/buckets";
 import { type ExemplarPoint } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
 import type { Region } from "@/lib/explore/exemplar-groups";
+import type { MatrixData } from "@/lib/model/metrics";
 import { formatTimeOfDay, zoneLabel } from "@/lib/format/time";
 import { useTimeZone } from "../time-zone";
 import {
@@ -17,7 +18,8 @@ import {
 
 interface Props {
   points: ExemplarPoint[];
-  bounds: number[];
+  /** The bucket rates of the range: their buckets are the list's bucket filter. */
+  bucketRates?: MatrixData;
   bucket?: number;
   region?: Region | null;
   sort: ExemplarSort;
@@ -28,14 +30,26 @@ interface Props {
   onSelect: (point: ExemplarPoint) => void;
 }
 
+const NO_BOUNDS: number[] = [];
 const ROW_PX = 30;
 /** Rows PageUp and PageDown move: about what the list's height shows. */
 const PAGE_ROWS = 9;
 
 /** Every exemplar in a virtualized list: slowest first, sortable, filterable by bucket and region. */
 export const ExemplarTable = memo(function ExemplarTable(props: Props) {
-  const { points, bounds, bucket, region, sort, selectedTraceId, onSort, onBucket, onClearRegion, onSelect } =
-    props;
+  const {
+    points,
+    bucketRates,
+    bucket,
+    region,
+    sort,
+    selectedTraceId,
+    onSort,
+    onBucket,
+    onClearRegion,
+    onSelect,
+  } = props;
+  const bounds = useMemo(() => (bucketRates ? bucketGrid(bucketRates).bounds : NO_BOUNDS), [bucketRates]);
   const rows = useMemo(
     () => visibleExemplars(points, { bounds, bucket, region, sort }),
     [points, bounds, bucket, region, sort],

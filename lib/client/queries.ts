@@ -6,7 +6,6 @@ import type { Health } from "../model/health";
 import type { HistogramFamily, MatrixData } from "../model/metrics";
 import { fetchJson } from "./fetch-json";
 import { type TraceProgress, reportTraceProgress } from "./trace-progress";
-import { fetchTraceInParts } from "./trace-stream";
 
 /** Query keys and fetchers of every resource the client reads, in one place. */
 
@@ -56,6 +55,13 @@ export const exemplarsQuery = (query: string, startSec: number, endSec: number) 
 
 const PROGRESS_STEP_BYTES = 512 * 1024;
 
+/**
+ * The trace reader (NDJSON parts, a trace built as they arrive) is needed once a trace opens: its
+ * own chunk, which the explorer fetches as soon as its code runs, so that the page's first load
+ * does not wait for it and a click finds it here.
+ */
+export const loadTraceReader = () => import("./trace-stream");
+
 export const traceQuery = (traceId: string) =>
   queryOptions({
     queryKey: ["trace", traceId],
@@ -71,7 +77,7 @@ export const traceQuery = (traceId: string) =>
           reported = progress;
           reportTraceProgress(traceId, progress);
         };
-        return withCleanup(fetchTraceInParts(traceId, signal, onProgress), () =>
+        return withCleanup(readTrace(traceId, signal, onProgress), () =>
           reportTraceProgress(traceId, undefined),
         );
       },
@@ -86,6 +92,15 @@ export const traceQuery = (traceId: string) =>
     // missing trace must not be asked for again each time one of them mounts (Retry asks).
     retryOnMount: false,
   });
+
+async function* readTrace(
+  traceId: string,
+  signal: AbortSignal,
+  onProgress: (progress: TraceProgress) => void,
+): AsyncGenerator<Trace> {
+  const { fetchTraceInParts } = await loadTraceReader();
+  yield* fetchTraceInParts(traceId, signal, onProgress);
+}
 
 async function* withCleanup<T>(parts: AsyncGenerator<T>, cleanup: () => void): AsyncGenerator<T> {
   try {
