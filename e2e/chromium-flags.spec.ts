@@ -13,7 +13,9 @@ async function disabledFeatures(page: import("@playwright/test").Page): Promise<
   return list!.split(",");
 }
 
-test("the browser runs without the address bar's popup and without what Playwright turns off", async ({ page }) => {
+test("the browser runs without the address bar's popup and without what Playwright turns off", async ({
+  page,
+}) => {
   const ours = await disabledFeatures(page);
   expect(ours).toEqual(expect.arrayContaining(["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"]));
 
