@@ -108,3 +108,23 @@ for (const query of ["nonexistent_metric_seconds", "up"]) {
     await expect(explanation.getByRole("button", { name: "Read its classic buckets" })).toBeVisible();
   });
 }
+
+test("when the charts' code does not download, the chart area says so and the exemplar list still works", async ({
+  page,
+}) => {
+  // The charts' chunk is the one that carries recharts; every other script loads as usual.
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    const response = await route.fetch();
+    if ((await response.text()).includes("recharts-surface")) return route.abort("connectionreset");
+    return route.fulfill({ response });
+  });
+  await page.goto("/explore");
+  await expect(page.getByRole("alert").filter({ hasText: "The charts could not load" })).toContainText(
+    "the exemplar list below works without them",
+    { timeout: 15_000 },
+  );
+  // No chart waits for code that will not come: the bucket charts add nothing, the list is there.
+  await expect(page.getByLabel("Loading buckets")).toHaveCount(0);
+  await expect(page.getByLabel("Loading chart")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Exemplars" }).getByRole("row").nth(1)).toBeVisible();
+});
