@@ -34,10 +34,9 @@ export function BucketCharts({ bucketRates, error, ...props }: Props) {
   const grid = useMemo(() => (bucketRates ? bucketGrid(bucketRates) : undefined), [bucketRates]);
   // The same arrays until the buckets or exemplars change: the memoized distribution then skips a re-render.
   const totals = useMemo(() => (grid ? bucketTotals(grid, props.stepSec) : []), [grid, props.stepSec]);
-  const bounds = grid?.bounds;
   const exemplarCounts = useMemo(
-    () => exemplarCountsPerBucket(props.exemplars, bounds ?? []),
-    [props.exemplars, bounds],
+    () => exemplarCountsPerBucket(props.exemplars, grid?.bounds ?? []),
+    [props.exemplars, grid],
   );
   if (grid && grid.bounds.length === 0) {
     return (
@@ -52,7 +51,7 @@ export function BucketCharts({ bucketRates, error, ...props }: Props) {
   }
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-      {grid && grid.bounds.length > 0 ? (
+      {grid ? (
         <>
           <BucketHeatmap
             grid={grid}
