@@ -52,15 +52,16 @@ describe("real Prometheus and Jaeger", () => {
     if (stack.prometheusMajor() === 3) {
       expect(names).toEqual(new Set(["http_server_request_duration_seconds"]));
       expect(series.every((s) => s.le === undefined)).toBe(true);
-      // The same latency through the native series as through the classic buckets.
+      // The same latency through the native series as through the classic buckets. Read on the
+      // counts as they are, not through rate(): on counters a minute old (the stack has just
+      // started) rate() limits its extrapolation per series, so each classic bucket gets its own
+      // factor where the native histogram gets one, and the quantiles drifted ~2% apart.
       const at = Math.floor(Date.now() / 1000) - 10;
       const quantile = async (query: string) =>
         Number((await queryRange(routes, query, at - 60, at, 15)).result[0]!.values.at(-1)![1]);
-      const native = await quantile(
-        "histogram_quantile(0.9, sum(rate(http_server_request_duration_seconds[1m])))",
-      );
+      const native = await quantile("histogram_quantile(0.9, sum(http_server_request_duration_seconds))");
       const classic = await quantile(
-        "histogram_quantile(0.9, sum by (le) (rate(http_server_request_duration_seconds_bucket[1m])))",
+        "histogram_quantile(0.9, sum by (le) (http_server_request_duration_seconds_bucket))",
       );
       expect(native).toBeGreaterThan(0);
       expect(Math.abs(native - classic) / classic).toBeLessThan(0.01);
