@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { usePlotArea, useXAxisScale, useYAxisScale } from "recharts";
+import { DefaultZIndexes, ZIndexLayer, usePlotArea, useXAxisScale, useYAxisScale } from "recharts";
 import { type ExemplarPoint } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
 import { type MarkerGroup, groupByPixelCell } from "@/lib/explore/exemplar-groups";
@@ -122,62 +122,66 @@ export const ExemplarLayer = memo(function ExemplarLayer({
     const box = event.currentTarget.ownerSVGElement!.getBoundingClientRect();
     return nearestMarker(markers, event.clientX - box.left, event.clientY - box.top, CELL_PX + RADIUS_PX);
   };
+  // Above the axes (as recharts draws its own scatter points): a marker on the plot's edge sits
+  // under the axis line, which would otherwise take its click or tap.
   return (
-    <g
-      role={focusable ? "group" : undefined}
-      aria-label={focusable ? label : undefined}
-      aria-hidden={focusable ? undefined : true}
-      // How many markers and exemplars are drawn: the benchmarks (bench/) and UI tests read them.
-      data-exemplar-markers={markers.length}
-      data-exemplars={points.length}
-      onClick={(event) => {
-        const group = markerAt(event);
-        if (group) onSelect(group.items[0]!);
-      }}
-      onPointerMove={(event) => {
-        const group = markerAt(event);
-        if (group !== hovered.current) {
-          hovered.current = group;
-          onHover(group ? { group } : undefined);
-        }
-      }}
-      onPointerLeave={() => {
-        hovered.current = undefined;
-        onHover(undefined);
-      }}
-    >
-      {layers.map(({ color, d }) => (
-        <path
-          key={color ?? ""}
-          d={d}
-          data-marker-fill={color ?? "neutral"}
-          strokeWidth={1}
-          className={
-            color
-              ? "cursor-pointer stroke-white/80 dark:stroke-zinc-950/80"
-              : "cursor-pointer fill-zinc-800/60 stroke-white/80 dark:fill-zinc-200/70 dark:stroke-zinc-950/80"
+    <ZIndexLayer zIndex={DefaultZIndexes.scatter}>
+      <g
+        role={focusable ? "group" : undefined}
+        aria-label={focusable ? label : undefined}
+        aria-hidden={focusable ? undefined : true}
+        // How many markers and exemplars are drawn: the benchmarks (bench/) and UI tests read them.
+        data-exemplar-markers={markers.length}
+        data-exemplars={points.length}
+        onClick={(event) => {
+          const group = markerAt(event);
+          if (group) onSelect(group.items[0]!);
+        }}
+        onPointerMove={(event) => {
+          const group = markerAt(event);
+          if (group !== hovered.current) {
+            hovered.current = group;
+            onHover(group ? { group } : undefined);
           }
-          style={color ? { fill: color, fillOpacity: 0.85 } : undefined}
-        />
-      ))}
-      {selected ? (
-        <circle
-          cx={selected.x}
-          cy={selected.y}
-          r={6}
-          strokeWidth={1}
-          className="pointer-events-none fill-rose-500 stroke-white dark:stroke-zinc-950"
-        />
-      ) : null}
-      {focusable && markers.length > 0 ? (
-        <MarkerCursor
-          markers={markers}
-          selectedTraceId={selectedTraceId}
-          onSelect={onSelect}
-          onHover={onHover}
-        />
-      ) : null}
-    </g>
+        }}
+        onPointerLeave={() => {
+          hovered.current = undefined;
+          onHover(undefined);
+        }}
+      >
+        {layers.map(({ color, d }) => (
+          <path
+            key={color ?? ""}
+            d={d}
+            data-marker-fill={color ?? "neutral"}
+            strokeWidth={1}
+            className={
+              color
+                ? "cursor-pointer stroke-white/80 dark:stroke-zinc-950/80"
+                : "cursor-pointer fill-zinc-800/60 stroke-white/80 dark:fill-zinc-200/70 dark:stroke-zinc-950/80"
+            }
+            style={color ? { fill: color, fillOpacity: 0.85 } : undefined}
+          />
+        ))}
+        {selected ? (
+          <circle
+            cx={selected.x}
+            cy={selected.y}
+            r={6}
+            strokeWidth={1}
+            className="pointer-events-none fill-rose-500 stroke-white dark:stroke-zinc-950"
+          />
+        ) : null}
+        {focusable && markers.length > 0 ? (
+          <MarkerCursor
+            markers={markers}
+            selectedTraceId={selectedTraceId}
+            onSelect={onSelect}
+            onHover={onHover}
+          />
+        ) : null}
+      </g>
+    </ZIndexLayer>
   );
 });
 
