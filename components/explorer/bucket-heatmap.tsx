@@ -4,7 +4,6 @@ import { memo, useCallback, useMemo } from "react";
 import {
   CartesianGrid,
   ComposedChart,
-  ResponsiveContainer,
   XAxis,
   YAxis,
   usePlotArea,
@@ -15,7 +14,8 @@ import { type BucketGrid, bucketLabel, heatmapRow, labelledRows, maxRate } from 
 import { type ExemplarPoint } from "@/lib/explore/chart-data";
 import { formatDurationSec } from "@/lib/format/duration";
 import { type ExemplarHover, ExemplarChartFigure, type PreviewProps } from "./exemplar-hover-card";
-import { CHART_MARGIN, RESIZE_THROTTLE_MS, useTimeAxis } from "./chart-config";
+import { CHART_MARGIN, useTimeAxis } from "./chart-config";
+import { ChartBox } from "./chart-box";
 import { ExemplarLayer } from "./exemplar-layer";
 
 interface Props {
@@ -93,34 +93,36 @@ const HeatmapPlot = memo(function HeatmapPlot({
     [grid.bounds, rows],
   );
   return (
-    <ResponsiveContainer width="100%" height="100%" debounce={RESIZE_THROTTLE_MS}>
-      <ComposedChart margin={CHART_MARGIN} accessibilityLayer={false}>
-        <CartesianGrid
-          vertical={false}
-          strokeDasharray="2 4"
-          className="stroke-zinc-200 dark:stroke-zinc-800"
-        />
-        <XAxis {...xAxis} />
-        <YAxis
-          type="number"
-          {...yAxis}
-          interval={0}
-          tick={HEATMAP_TICK}
-          stroke="currentColor"
-          width={HEATMAP_AXIS_WIDTH}
-          allowDataOverflow
-        />
-        <HeatmapCells grid={grid} stepSec={stepSec} selectedBucket={selectedBucket} />
-        <ExemplarLayer
-          points={exemplars}
-          position={position}
-          onSelect={onSelectExemplar}
-          onHover={onHover}
-          label="Exemplars in their buckets"
-          focusable={false}
-        />
-      </ComposedChart>
-    </ResponsiveContainer>
+    <ChartBox>
+      {({ width, height }) => (
+        <ComposedChart width={width} height={height} margin={CHART_MARGIN} accessibilityLayer={false}>
+          <CartesianGrid
+            vertical={false}
+            strokeDasharray="2 4"
+            className="stroke-zinc-200 dark:stroke-zinc-800"
+          />
+          <XAxis {...xAxis} />
+          <YAxis
+            type="number"
+            {...yAxis}
+            interval={0}
+            tick={HEATMAP_TICK}
+            stroke="currentColor"
+            width={HEATMAP_AXIS_WIDTH}
+            allowDataOverflow
+          />
+          <HeatmapCells grid={grid} stepSec={stepSec} selectedBucket={selectedBucket} />
+          <ExemplarLayer
+            points={exemplars}
+            position={position}
+            onSelect={onSelectExemplar}
+            onHover={onHover}
+            label="Exemplars in their buckets"
+            focusable={false}
+          />
+        </ComposedChart>
+      )}
+    </ChartBox>
   );
 });
 

@@ -35,12 +35,6 @@ export function useTimeAxis(startMs: number, endMs: number) {
 }
 
 /**
- * Charts with thousands of exemplar markers re-lay out at most this often when their width
- * changes. Opening a trace narrows them: the trace panel draws first, the charts follow.
- */
-export const RESIZE_THROTTLE_MS = 250;
-
-/**
  * recharts 3 draws its layers through React portals into bare `<g>` elements. React listens for
  * focus events on every portal container, and Chrome makes an SVG element with focus listeners a
  * tab stop: each chart added three to five empty stops to the Tab order. This takes them out of it

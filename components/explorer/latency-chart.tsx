@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, memo, useCallback, useMemo, useState } from "react";
-import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, Line, XAxis, YAxis } from "recharts";
 import {
   type ChartLine,
   type ExemplarPoint,
@@ -15,7 +15,8 @@ import { useTimeZone } from "../time-zone";
 import type { Region } from "@/lib/explore/exemplar-groups";
 import { logTicks } from "@/lib/explore/log-ticks";
 import { type ExemplarHover, ExemplarChartFigure, type PreviewProps } from "./exemplar-hover-card";
-import { AXIS_TICK, CHART_MARGIN, RESIZE_THROTTLE_MS, useTimeAxis } from "./chart-config";
+import { AXIS_TICK, CHART_MARGIN, useTimeAxis } from "./chart-config";
+import { ChartBox } from "./chart-box";
 import { LINE_COLORS } from "./line-colors";
 import { ExemplarLayer } from "./exemplar-layer";
 import { RegionSelector } from "./region-selector";
@@ -147,47 +148,55 @@ const LatencyPlot = memo(function LatencyPlot({
     [lineOf],
   );
   return (
-    <ResponsiveContainer width="100%" height="100%" debounce={RESIZE_THROTTLE_MS}>
-      <ComposedChart data={rows} margin={CHART_MARGIN} accessibilityLayer={false}>
-        <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
-        <XAxis {...xAxis} />
-        <YAxis
-          type="number"
-          scale="log"
-          domain={domain}
-          ticks={yTicks}
-          interval={0}
-          tickFormatter={formatDurationSec}
-          tick={AXIS_TICK}
-          stroke="currentColor"
-          width={72}
-          allowDataOverflow
-        />
-        <RegionSelector region={region} onRegion={onRegion} />
-        {lines.map((line, i) => (
-          <Line
-            key={line.key}
-            dataKey={line.key}
-            name={line.label}
-            hide={hidden.has(line.key)}
-            type="monotone"
-            dot={false}
-            activeDot={false}
-            isAnimationActive={false}
-            stroke={LINE_COLORS[i % LINE_COLORS.length]}
-            strokeWidth={line.label === "p99" ? 2 : 1.5}
-            className="pointer-events-none"
+    <ChartBox>
+      {({ width, height }) => (
+        <ComposedChart
+          width={width}
+          height={height}
+          data={rows}
+          margin={CHART_MARGIN}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
+          <XAxis {...xAxis} />
+          <YAxis
+            type="number"
+            scale="log"
+            domain={domain}
+            ticks={yTicks}
+            interval={0}
+            tickFormatter={formatDurationSec}
+            tick={AXIS_TICK}
+            stroke="currentColor"
+            width={72}
+            allowDataOverflow
           />
-        ))}
-        <ExemplarLayer
-          points={shown}
-          colorOf={colorOf}
-          onSelect={onSelectExemplar}
-          onHover={onHover}
-          label="Exemplars on the latency chart"
-        />
-      </ComposedChart>
-    </ResponsiveContainer>
+          <RegionSelector region={region} onRegion={onRegion} />
+          {lines.map((line, i) => (
+            <Line
+              key={line.key}
+              dataKey={line.key}
+              name={line.label}
+              hide={hidden.has(line.key)}
+              type="monotone"
+              dot={false}
+              activeDot={false}
+              isAnimationActive={false}
+              stroke={LINE_COLORS[i % LINE_COLORS.length]}
+              strokeWidth={line.label === "p99" ? 2 : 1.5}
+              className="pointer-events-none"
+            />
+          ))}
+          <ExemplarLayer
+            points={shown}
+            colorOf={colorOf}
+            onSelect={onSelectExemplar}
+            onHover={onHover}
+            label="Exemplars on the latency chart"
+          />
+        </ComposedChart>
+      )}
+    </ChartBox>
   );
 });
 
