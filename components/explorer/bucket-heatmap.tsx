@@ -93,7 +93,7 @@ const HeatmapPlot = memo(function HeatmapPlot({
     [grid.bounds, rows],
   );
   return (
-    <ChartBox>
+    <ChartBox rechartsFollowsMouse={false}>
       {({ width, height }) => (
         <ComposedChart width={width} height={height} margin={CHART_MARGIN} accessibilityLayer={false}>
           <CartesianGrid

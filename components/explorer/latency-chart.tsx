@@ -148,7 +148,7 @@ const LatencyPlot = memo(function LatencyPlot({
     [lineOf],
   );
   return (
-    <ChartBox>
+    <ChartBox rechartsFollowsMouse={false}>
       {({ width, height }) => (
         <ComposedChart
           width={width}
