@@ -17,6 +17,7 @@ test("the start page shows the demo's latency chart, heatmap and distribution wi
   );
   // Markers are drawn above the axes: one on the plot's edge would otherwise lie under the axis
   // line, which took its tap (seen on a phone, where the slowest marker fell on the left edge).
+  await expect(page.locator("[data-exemplar-markers]")).toHaveCount(2);
   const markersUnderAnAxis = await page.evaluate(() =>
     [...document.querySelectorAll<SVGGElement>("[data-exemplar-markers]")].map(
       (layer) =>
