@@ -356,6 +356,21 @@ test.describe("on a phone (390 × 844)", () => {
   });
 });
 
+test("Refresh asks the backend again, also where the view's requests stay the same (an absolute range)", async ({
+  page,
+  explorer,
+}) => {
+  const end = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 5 * 60_000);
+  const start = new Date(end.getTime() - 30 * 60_000);
+  await explorer.goto(`?from=${start.toISOString()}&to=${end.toISOString()}`);
+  const askedAgain = ["/api/exemplars", "/api/metrics/query_range"].map((path) =>
+    page.waitForRequest((request) => new URL(request.url()).pathname === path),
+  );
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await Promise.all(askedAgain);
+  await expect(explorer.markers.first()).toBeVisible();
+});
+
 test("times are written one way, in the zone shown, and UTC is a choice kept in the link", async ({
   page,
   explorer,

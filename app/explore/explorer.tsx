@@ -22,6 +22,7 @@ import { type ExplorerLinks, ExplorerLinksContext } from "@/components/waterfall
 import { healthQuery, histogramsQuery, loadTraceReader, traceQuery } from "@/lib/client/queries";
 import type { ExemplarPoint } from "@/lib/explore/chart-data";
 import type { Region } from "@/lib/explore/exemplar-groups";
+import { asksTheSame, planQueries } from "@/lib/explore/query-plan";
 import { resolveRange } from "@/lib/explore/time-range";
 import { formatRfc3339 } from "@/lib/format/time";
 import { histogramQueryForSpan } from "@/lib/trace-view/histogram-link";
@@ -144,6 +145,15 @@ export function Explorer({
     (point: ExemplarPoint | undefined) => fetchOnDwell(point?.traceId),
     [fetchOnDwell],
   );
+  // Refresh renews "now"; where that leaves the view's requests the same (an absolute range, or
+  // the same second), the cache would answer them, so they are asked again.
+  const refresh = () => {
+    const now = Date.now();
+    const next = resolveRange(state.from, state.to, now);
+    setNowMs(now);
+    if (next.ok && asksTheSame(planQueries(query, next.startMs, next.endMs, kind), data.plan))
+      data.refetchAll();
+  };
   const setRange = (from: string, to: string) => {
     setNowMs(Date.now());
     void setState({ from, to, ...NO_SELECTION });
@@ -224,7 +234,7 @@ export function Explorer({
               onQuery={(q) => void setState({ query: q, bucket: null, ...NO_SELECTION })}
               onRange={setRange}
               onTimeZone={(tz) => void setState({ tz }, { history: "replace" })}
-              onRefresh={() => setNowMs(Date.now())}
+              onRefresh={refresh}
               onAutoRefresh={(refresh) => void setState({ refresh: refresh || null }, { history: "replace" })}
               copyShareLink={links.copyShareLink}
               account={account}

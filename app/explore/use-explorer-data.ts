@@ -50,6 +50,13 @@ export function useExplorerData(query: string, startMs: number, endMs: number, k
     chart,
     lineError: lines.error,
     refetchLines: () => void lines.refetch(),
+    /** Asks again for everything the view draws, even what the cache holds. */
+    refetchAll: () => {
+      if (!plan) return;
+      void lines.refetch();
+      void exemplars.refetch();
+      if (plan.bucketRates) void buckets.refetch();
+    },
     // The heatmap and the list turn them into buckets: that code comes with theirs.
     bucketRates: buckets.data,
     bucketsError: buckets.error,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exemplarsApiPath, rangeApiPath } from "../model/api-paths";
-import { planQueries } from "./query-plan";
+import { asksTheSame, planQueries } from "./query-plan";
 
 describe("planQueries", () => {
   const query = 'http_server_request_duration_seconds{job="api-gateway"}';
@@ -33,5 +33,24 @@ describe("planQueries", () => {
   it("plans nothing without a query or a valid range", () => {
     expect(planQueries("", startMs, endMs)).toBeUndefined();
     expect(planQueries(query, Number.NaN, endMs)).toBeUndefined();
+  });
+});
+
+describe("asksTheSame", () => {
+  const query = 'http_server_request_duration_seconds{job="api-gateway"}';
+  const endMs = Date.parse("2026-11-24T12:00:07.300Z");
+  const plan = (end: number, q = query, kind: "classic" | "native" = "classic") =>
+    planQueries(q, end - 1_800_000, end, kind);
+
+  it("is true for the same range renewed within the same second, and for the same absolute range", () => {
+    expect(asksTheSame(plan(endMs), plan(endMs + 600))).toBe(true);
+    expect(asksTheSame(plan(endMs), plan(endMs))).toBe(true);
+  });
+
+  it("is false once a second has passed (the exemplars' range moves), or the query or kind differs", () => {
+    expect(asksTheSame(plan(endMs), plan(endMs + 1_000))).toBe(false);
+    expect(asksTheSame(plan(endMs), plan(endMs, "other_seconds"))).toBe(false);
+    expect(asksTheSame(plan(endMs), plan(endMs, query, "native"))).toBe(false);
+    expect(asksTheSame(plan(endMs), undefined)).toBe(false);
   });
 });

@@ -21,3 +21,12 @@ export function planQueries(query: string, startMs: number, endMs: number, kind:
     ...buildLatencyQueries(query, rateWindowSec, kind),
   };
 }
+
+/**
+ * Whether two plans ask the same URLs: then the query cache answers the second from the first
+ * (a relative range renewed within the same second, or any absolute range). Plans are plain
+ * data, built by `planQueries` in one key order.
+ */
+export function asksTheSame(a: ReturnType<typeof planQueries>, b: ReturnType<typeof planQueries>): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
