@@ -235,7 +235,7 @@ export function Explorer({
               onRange={setRange}
               onTimeZone={(tz) => void setState({ tz }, { history: "replace" })}
               onRefresh={refresh}
-              onAutoRefresh={(refresh) => void setState({ refresh: refresh || null }, { history: "replace" })}
+              onAutoRefresh={(seconds) => void setState({ refresh: seconds || null }, { history: "replace" })}
               copyShareLink={links.copyShareLink}
               account={account}
             />
